@@ -1,0 +1,36 @@
+package io.herald.core.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds Herald's defaults (and the mapping of the documented environment variables such as
+ * {@code DATABASE_URL} onto properties) as the lowest-priority property source, so every
+ * Herald application (api, worker, bench) shares one set of defaults and anything an
+ * operator sets wins.
+ */
+public class HeraldDefaultsPostProcessor implements EnvironmentPostProcessor {
+
+	static final String RESOURCE = "herald-defaults.properties";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		try {
+			for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("heraldDefaults",
+					new ClassPathResource(RESOURCE))) {
+				environment.getPropertySources().addLast(source);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The bluesky driver.
+ */
+package io.herald.drivers.bluesky;

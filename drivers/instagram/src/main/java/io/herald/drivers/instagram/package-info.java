@@ -1,0 +1,4 @@
+/**
+ * The instagram driver.
+ */
+package io.herald.drivers.instagram;

@@ -1,0 +1,4 @@
+/**
+ * The x driver.
+ */
+package io.herald.drivers.x;
