@@ -1,0 +1,97 @@
+package io.herald.drivers.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.herald.drivers.spi.ErrorKind;
+import io.herald.drivers.spi.PublishException;
+import io.herald.drivers.spi.PublishRequest;
+
+/**
+ * The sandbox network's storage: table {@code sandbox_publication}, plain JDBC so the
+ * driver works without Spring.
+ */
+final class SandboxStore {
+
+	private final DataSource dataSource;
+
+	SandboxStore(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Stores one publication. Never deduplicates: the table shows every call that got
+	 * through.
+	 */
+	long insert(String account, PublishRequest request, Instant at) throws PublishException {
+		Connection connection = connect();
+		try (connection;
+				PreparedStatement insert = connection.prepareStatement(
+						"INSERT INTO sandbox_publication (account_remote_id, idempotency_key, target_id, text, media_count,"
+								+ " thread_parts, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+			insert.setString(1, account);
+			insert.setString(2, request.idempotencyKey());
+			insert.setString(3, request.targetId());
+			insert.setString(4, request.text());
+			insert.setInt(5, request.media().size());
+			insert.setInt(6, request.thread().size());
+			insert.setString(7, request.replyToRemoteId());
+			insert.setTimestamp(8, Timestamp.from(at));
+			try (ResultSet rs = insert.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			// The statement was sent: it may have been stored, like a timeout after a
+			// request reached a real network.
+			throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+					"sandbox: no answer after sending (" + ex.getMessage() + ")", null, null, ex.getSQLState(), null,
+					ex);
+		}
+	}
+
+	/**
+	 * The first publication of a key for an account since an instant, as a timeline
+	 * search would find it.
+	 */
+	Optional<Long> find(String account, String idempotencyKey, Instant since) throws PublishException {
+		Connection connection = connect();
+		try (connection;
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT id FROM sandbox_publication WHERE account_remote_id = ? AND idempotency_key = ?"
+								+ " AND created_at >= ? ORDER BY id LIMIT 1")) {
+			query.setString(1, account);
+			query.setString(2, idempotencyKey);
+			query.setTimestamp(3, Timestamp.from(since));
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+			}
+		}
+		catch (SQLException ex) {
+			throw transientFailure(ex);
+		}
+	}
+
+	private Connection connect() throws PublishException {
+		try {
+			return this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw transientFailure(ex);
+		}
+	}
+
+	private static PublishException transientFailure(SQLException ex) {
+		return new PublishException(ErrorKind.TRANSIENT, "sandbox: unavailable (" + ex.getMessage() + ")", null, 503,
+				ex.getSQLState(), null, ex);
+	}
+
+}
