@@ -1,0 +1,16 @@
+package io.herald.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A headless worker node: the publishing engine, plus actuator health and metrics.
+ */
+@SpringBootApplication
+public class WorkerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(WorkerApplication.class, args);
+	}
+
+}
