@@ -113,14 +113,14 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		UUID account = this.fixtures.account(this.workspace, "erin", "transient=next:2");
 		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Try again"), account,
 				NOON);
-		Poll.until(() -> (int) this.fixtures.target(target).get("attempts") == 1);
+		awaitRecorded(target, 1);
 		Map<String, Object> waiting = this.fixtures.target(target);
 		assertThat(waiting.get("status")).isEqualTo("SCHEDULED");
 		assertThat(waiting.get("last_error_kind")).isEqualTo("TRANSIENT");
 		Instant next = instant(waiting.get("next_attempt_at"));
 		assertThat(next).isBetween(NOON.plusMillis(500), NOON.plusSeconds(1));
 		this.clock.set(NOON.plusSeconds(1));
-		Poll.until(() -> (int) this.fixtures.target(target).get("attempts") == 2);
+		awaitRecorded(target, 2);
 		this.clock.set(NOON.plusSeconds(10));
 		awaitStatus(target, "PUBLISHED");
 		assertThat(this.fixtures.target(target).get("attempts")).isEqualTo(3);
@@ -133,7 +133,7 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Doomed"), account, NOON);
 		for (int i = 1; i <= 4 && !"FAILED".equals(this.fixtures.status(target)); i++) {
 			int attempts = i;
-			Poll.until(() -> (int) this.fixtures.target(target).get("attempts") >= attempts);
+			awaitRecorded(target, attempts);
 			this.clock.advance(Duration.ofSeconds(5));
 		}
 		awaitStatus(target, "FAILED");
@@ -146,7 +146,7 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 	void honours_retry_after_and_shares_the_budget_across_the_account() {
 		UUID account = this.fixtures.account(this.workspace, "gina", "rate_limited=next:1");
 		UUID first = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "One"), account, NOON);
-		Poll.until(() -> "RATE_LIMITED".equals(this.fixtures.target(first).get("last_error_kind")));
+		await("the expected state", () -> "RATE_LIMITED".equals(this.fixtures.target(first).get("last_error_kind")));
 		UUID second = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Two"), account, NOON);
 		awaitDispatcherFires(3);
 		assertThat(this.fixtures.status(second)).isEqualTo("SCHEDULED");
@@ -162,7 +162,8 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		UUID account = this.fixtures.account(this.workspace, "hank", "unknown_outcome=next:1");
 		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Lost answer"), account,
 				NOON);
-		Poll.until(() -> "UNKNOWN_OUTCOME".equals(this.fixtures.target(target).get("last_error_kind")));
+		await("the expected state",
+				() -> "UNKNOWN_OUTCOME".equals(this.fixtures.target(target).get("last_error_kind")));
 		assertThat(this.fixtures.target(target).get("uncertain_since")).isNotNull();
 		this.clock.advance(Duration.ofSeconds(5));
 		awaitStatus(target, "PUBLISHED");
@@ -252,7 +253,7 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		UUID account = this.fixtures.account(this.workspace, "mia", "processing=next:1");
 		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Big video"), account,
 				NOON);
-		Poll.until(() -> this.fixtures.target(target).get("in_progress_token") != null);
+		await("the expected state", () -> this.fixtures.target(target).get("in_progress_token") != null);
 		assertThat(this.fixtures.status(target)).isEqualTo("SCHEDULED");
 		assertThat(this.fixtures.publications(target)).isZero();
 		this.clock.advance(Duration.ofSeconds(1));
@@ -285,18 +286,18 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		}
 	}
 
+	/** Waits until an attempt's outcome is written (the target left PUBLISHING). */
+	private void awaitRecorded(UUID target, int attempts) {
+		await("attempt " + attempts + " of " + target + " is recorded", () -> {
+			Map<String, Object> row = this.fixtures.target(target);
+			return (int) row.get("attempts") >= attempts && !"PUBLISHING".equals(row.get("status"));
+		});
+	}
+
 	private static Instant instant(Object timestamp) {
 		return ((java.sql.Timestamp) timestamp).toInstant();
 	}
 
 	private static final java.time.ZoneOffset UTC = java.time.ZoneOffset.UTC;
-
-	private static final class Poll {
-
-		static void until(java.util.function.BooleanSupplier condition) {
-			io.herald.worker.support.Poll.until(Duration.ofSeconds(20), "the expected state", condition);
-		}
-
-	}
 
 }

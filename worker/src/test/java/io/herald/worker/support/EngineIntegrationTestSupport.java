@@ -54,7 +54,7 @@ public abstract class EngineIntegrationTestSupport {
 	/** Waits until the dispatchers have run a few more claims, whatever they found. */
 	protected void awaitDispatcherFires(int fires) {
 		long start = claims();
-		Poll.until(Duration.ofSeconds(10), fires + " dispatcher claims", () -> claims() >= start + fires);
+		await(fires + " dispatcher claims", () -> claims() >= start + fires);
 	}
 
 	private long claims() {
@@ -63,8 +63,21 @@ public abstract class EngineIntegrationTestSupport {
 	}
 
 	protected void awaitStatus(java.util.UUID targetId, String status) {
-		Poll.until(Duration.ofSeconds(20), "target " + targetId + " is " + status,
-				() -> status.equals(this.fixtures.status(targetId)));
+		await("target " + targetId + " is " + status, () -> status.equals(this.fixtures.status(targetId)));
+	}
+
+	/** Waits for the engine; generous because CI boxes are shared and slow. */
+	protected void await(String what, java.util.function.BooleanSupplier condition) {
+		Poll.until(Duration.ofSeconds(60), what, condition, this::diagnostics);
+	}
+
+	private String diagnostics() {
+		return "\ntargets: " + this.fixtures.jdbc().queryForList("SELECT * FROM post_target") + "\nactivity: "
+				+ this.fixtures.jdbc()
+					.queryForList("SELECT pid, state, wait_event_type, wait_event, now() - xact_start AS age, query"
+							+ " FROM pg_stat_activity WHERE datname = current_database()")
+				+ "\ntriggers: " + this.fixtures.jdbc()
+					.queryForList("SELECT trigger_name, trigger_state, next_fire_time FROM qrtz_triggers");
 	}
 
 }

@@ -13,10 +13,15 @@ public final class Poll {
 	}
 
 	public static void until(Duration timeout, String what, BooleanSupplier condition) {
+		until(timeout, what, condition, () -> "");
+	}
+
+	public static void until(Duration timeout, String what, BooleanSupplier condition,
+			java.util.function.Supplier<String> diagnostics) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
+				throw new AssertionError("Timed out after " + timeout + " waiting until " + what + diagnostics.get());
 			}
 			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
