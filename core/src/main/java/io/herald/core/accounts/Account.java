@@ -54,7 +54,7 @@ public class Account {
 	@Column(name = "status_reason")
 	private String statusReason;
 
-	@Column(nullable = false)
+	@Column(nullable = false, columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private String settings;
 
