@@ -10,7 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import io.herald.drivers.spi.BaseSocialBackend;
+import io.herald.core.accounts.AccountSessionStore;
 import io.herald.worker.accounts.AccountSessions;
+import io.herald.worker.accounts.CoreAccountSessions;
 import io.herald.worker.accounts.SessionRefresher;
 import io.herald.worker.accounts.TokenRefresher;
 import io.herald.worker.api.PublicationScheduler;
@@ -52,11 +54,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code herald.worker.enabled=true} (the default): the worker node, and the api
  * application in embedded mode.
  */
-@AutoConfiguration(afterName = { "io.herald.core.database.DatabaseConfiguration",
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-		"org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "io.herald.core.database.DatabaseConfiguration", "io.herald.core.time.ClockConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "herald.worker.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerAutoConfiguration {
@@ -84,6 +87,12 @@ public class WorkerAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountSessions accountSessions(AccountSessionStore store) {
+		return new CoreAccountSessions(store);
 	}
 
 	@Bean

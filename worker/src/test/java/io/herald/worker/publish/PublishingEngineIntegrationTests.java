@@ -234,10 +234,7 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 
 	@Test
 	void refreshes_an_expired_session_once_then_publishes() {
-		UUID account = this.fixtures.account(this.workspace, "lee", null);
-		this.fixtures.jdbc()
-			.update("UPDATE account SET token_expires_at = ? WHERE id = ?", NOON.minusSeconds(1).atOffset(UTC),
-					account);
+		UUID account = this.fixtures.account(this.workspace, "lee", null, NOON.minusSeconds(1));
 		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Fresh token"), account,
 				NOON);
 		awaitStatus(target, "PUBLISHED");

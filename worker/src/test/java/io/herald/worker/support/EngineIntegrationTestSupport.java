@@ -24,9 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 				"herald.worker.lease=10s", "herald.worker.backoff-base=1s", "herald.worker.backoff-max=4s",
 				"herald.worker.max-lateness=1h", "herald.worker.max-attempts=4",
 				"herald.drivers.sandbox.retry-after=3s", "herald.worker.shutdown-grace=2s",
-				"spring.main.web-application-type=none" })
+				"herald.secret-key=" + EngineIntegrationTestSupport.TEST_KEY, "spring.main.web-application-type=none" })
 @Import(EngineTestConfiguration.class)
 public abstract class EngineIntegrationTestSupport {
+
+	static final String TEST_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 	/** Keeps this JVM's Quartz cluster apart from any other on the same database. */
 	private static final String SCHEDULER = "herald-test-" + UUID.randomUUID();

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import io.herald.worker.accounts.AccountSessions;
+import io.herald.core.accounts.AccountSessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A settable clock for the whole engine, and sessions read from the account rows.
+ * A settable clock for the whole engine, and test data helpers.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EngineTestConfiguration {
@@ -23,18 +23,13 @@ public class EngineTestConfiguration {
 	}
 
 	@Bean
-	AccountSessions accountSessions(DataSource dataSource) {
-		return new TestAccountSessions(dataSource);
-	}
-
-	@Bean
 	MeterRegistry meterRegistry() {
 		return new SimpleMeterRegistry();
 	}
 
 	@Bean
-	Fixtures fixtures(DataSource dataSource) {
-		return new Fixtures(dataSource);
+	Fixtures fixtures(DataSource dataSource, AccountSessionStore sessions) {
+		return new Fixtures(dataSource, sessions);
 	}
 
 }

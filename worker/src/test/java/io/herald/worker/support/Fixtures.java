@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.herald.core.accounts.AccountSessionStore;
+import io.herald.drivers.spi.AccountSession;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,8 +21,17 @@ public final class Fixtures {
 
 	private final JdbcTemplate jdbc;
 
-	public Fixtures(DataSource dataSource) {
+	private final AccountSessionStore sessions;
+
+	/**
+	 * Fixtures.
+	 * @param dataSource the database
+	 * @param sessions core's encrypted session store, or {@code null} to keep sessions in
+	 * plain account columns (see {@link TestAccountSessions})
+	 */
+	public Fixtures(DataSource dataSource, AccountSessionStore sessions) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.sessions = sessions;
 	}
 
 	public JdbcTemplate jdbc() {
@@ -33,12 +45,20 @@ public final class Fixtures {
 	}
 
 	public UUID account(UUID workspaceId, String handle, String faults) {
+		return account(workspaceId, handle, faults, null);
+	}
+
+	public UUID account(UUID workspaceId, String handle, String faults, Instant tokenExpiresAt) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.update(
-				"INSERT INTO account (id, workspace_id, network, handle, remote_user_id, credentials, status,"
-						+ " settings) VALUES (?, ?, 'sandbox', ?, ?, '\\x00', 'CONNECTED', ?::jsonb)",
-				id, workspaceId, handle, "sandbox:" + handle + "-" + id,
-				(faults != null) ? "{\"faults\": \"" + faults + "\"}" : "{}");
+		String remoteId = "sandbox:" + handle + "-" + id;
+		this.jdbc.update("INSERT INTO account (id, workspace_id, network, handle, remote_user_id, credentials, status,"
+				+ " settings, token_expires_at) VALUES (?, ?, 'sandbox', ?, ?, '\\x00', 'CONNECTED', ?::jsonb, ?)", id,
+				workspaceId, handle, remoteId, (faults != null) ? "{\"faults\": \"" + faults + "\"}" : "{}",
+				(tokenExpiresAt != null) ? tokenExpiresAt.atOffset(ZoneOffset.UTC) : null);
+		if (this.sessions != null) {
+			this.sessions.save(workspaceId, id, new AccountSession(remoteId, handle, null, "access", "refresh",
+					tokenExpiresAt, (faults != null) ? Map.of("faults", faults) : Map.of()));
+		}
 		return id;
 	}
 
