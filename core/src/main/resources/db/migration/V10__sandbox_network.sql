@@ -9,7 +9,9 @@ CREATE TABLE sandbox_publication
     target_id         TEXT,
     text              TEXT        NOT NULL,
     media_count       INT         NOT NULL DEFAULT 0,
-    thread_parts      INT         NOT NULL DEFAULT 0,
+    alt_texts         TEXT[]      NOT NULL DEFAULT '{}',
+    -- Texts of the further thread parts, each a reply to the previous one.
+    thread_texts      TEXT[]      NOT NULL DEFAULT '{}',
     reply_to          TEXT,
     created_at        TIMESTAMPTZ NOT NULL
 );

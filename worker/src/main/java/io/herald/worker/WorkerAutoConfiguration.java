@@ -24,6 +24,7 @@ import io.herald.worker.dispatch.EngineJobs;
 import io.herald.worker.dispatch.TargetRequeue;
 import io.herald.worker.execution.Draining;
 import io.herald.worker.execution.PublishExecutor;
+import io.herald.worker.lease.LeaseKeeper;
 import io.herald.worker.lease.LeaseSweeper;
 import io.herald.worker.metrics.PublishMetrics;
 import io.herald.worker.publish.Drivers;
@@ -172,8 +173,9 @@ public class WorkerAutoConfiguration {
 
 	@Bean
 	Dispatcher dispatcher(TargetClaims claims, Publisher publisher, PublishExecutor executor, PublishMetrics metrics,
-			Draining draining, Clock clock) {
-		return new Dispatcher(claims, publisher, executor, metrics, draining, clock, this.properties.maxInFlight(),
+			Draining draining, LeaseKeeper leases, Clock clock) {
+		return new Dispatcher(claims, publisher, executor, metrics, draining, leases, clock,
+				this.properties.maxInFlight(),
 				this.properties.batchSize(), this.properties.dispatchBudget(), this.properties.shutdownGrace());
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.herald.worker.execution.Draining;
 import io.herald.worker.execution.PublishExecutor;
+import io.herald.worker.lease.LeaseKeeper;
 import io.herald.worker.metrics.PublishMetrics;
 import io.herald.worker.publish.ClaimedTarget;
 import io.herald.worker.publish.Publisher;
@@ -50,11 +51,15 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final Draining draining;
 
+	private final LeaseKeeper leases;
+
 	private volatile boolean running;
 
 	public Dispatcher(TargetClaims claims, Publisher publisher, PublishExecutor executor, PublishMetrics metrics,
-			Draining draining, Clock clock, int maxInFlight, int batchSize, Duration budget, Duration shutdownGrace) {
+			Draining draining, LeaseKeeper leases, Clock clock, int maxInFlight, int batchSize, Duration budget,
+			Duration shutdownGrace) {
 		this.draining = draining;
+		this.leases = leases;
 		this.claims = claims;
 		this.publisher = publisher;
 		this.executor = executor;
@@ -105,6 +110,7 @@ public class Dispatcher implements SmartLifecycle {
 	 * @param target the target
 	 */
 	public void submit(ClaimedTarget target) {
+		this.leases.hold(target.id(), target.leaseUntil());
 		this.executor.submit(target.accountId().toString(), target.network(), () -> {
 			try {
 				this.publisher.publish(target);

@@ -16,6 +16,7 @@ import io.herald.drivers.spi.PublishResult;
 import io.herald.worker.accounts.AccountSessions;
 import io.herald.worker.accounts.SessionRefresher;
 import io.herald.worker.budget.RateBudgets;
+import io.herald.worker.lease.LeaseKeeper;
 import io.herald.worker.metrics.PublishMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,13 @@ public class Publisher {
 
 	private final BooleanSupplier stopping;
 
+	private final LeaseKeeper leases;
+
 	public Publisher(Drivers drivers, AccountSessions sessions, SessionRefresher refresher, PublishRequests requests,
 			TargetRecorder recorder, RateBudgets budgets, TargetStateMachine machine, PublishMetrics metrics,
-			Rescheduling rescheduling, Clock clock, Duration minCallWindow, BooleanSupplier stopping) {
+			Rescheduling rescheduling, Clock clock, Duration minCallWindow, BooleanSupplier stopping,
+			LeaseKeeper leases) {
+		this.leases = leases;
 		this.drivers = drivers;
 		this.sessions = sessions;
 		this.refresher = refresher;
@@ -80,6 +85,7 @@ public class Publisher {
 		MDC.put("target", target.id().toString());
 		MDC.put("post", target.postId().toString());
 		MDC.put("network", target.network());
+		this.leases.hold(target.id(), target.leaseUntil());
 		try {
 			run(target);
 		}
@@ -87,6 +93,7 @@ public class Publisher {
 			log.warn("Could not finish {}; its lease will expire and it will be reconciled: {}", target, ex.toString());
 		}
 		finally {
+			this.leases.release(target.id());
 			MDC.remove("target");
 			MDC.remove("post");
 			MDC.remove("network");
@@ -124,7 +131,7 @@ public class Publisher {
 			finish(target, null, new Transition.Release(now, "node shutting down"), null);
 			return;
 		}
-		if (target.leaseUntil().minus(this.minCallWindow).isBefore(now)) {
+		if (this.leases.leaseUntil(target.id(), target.leaseUntil()).minus(this.minCallWindow).isBefore(now)) {
 			finish(target, null, new Transition.Release(now, "lease too short to call"), null);
 			return;
 		}

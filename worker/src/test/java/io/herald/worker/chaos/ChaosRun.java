@@ -65,9 +65,15 @@ final class ChaosRun {
 
 	/** Targets per second from the first due time to the last publication. */
 	double throughput() {
+		return throughputSince(Instant.EPOCH);
+	}
+
+	/** Targets per second from the first due time (or {@code start}, if later) to the last publication. */
+	double throughputSince(Instant start) {
 		Map<String, Object> span = this.jdbc.queryForMap("SELECT count(*) AS n, min(due_at) AS first,"
 				+ " max(published_at) AS last FROM post_target WHERE status = 'PUBLISHED'");
-		Instant first = ((java.sql.Timestamp) span.get("first")).toInstant();
+		Instant due = ((java.sql.Timestamp) span.get("first")).toInstant();
+		Instant first = due.isAfter(start) ? due : start;
 		Instant last = ((java.sql.Timestamp) span.get("last")).toInstant();
 		return ((Number) span.get("n")).doubleValue()
 				/ Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);

@@ -1,9 +1,11 @@
 package io.herald.drivers.sandbox;
 
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -23,6 +25,8 @@ final class FaultInjector {
 
 	private final DoubleSupplier random;
 
+	private final Deque<Scripted> scripted = new ConcurrentLinkedDeque<>();
+
 	FaultInjector(FaultSpec global) {
 		this(global, () -> ThreadLocalRandom.current().nextDouble());
 	}
@@ -39,7 +43,33 @@ final class FaultInjector {
 		this.globalNext.get(fault).addAndGet(calls);
 	}
 
-	Optional<SandboxFault> next(String account, FaultSpec accountSpec) {
+	void script(Scripted fault) {
+		this.scripted.add(fault);
+	}
+
+	void clear() {
+		this.scripted.clear();
+		this.globalNext.values().forEach((counter) -> counter.set(0));
+	}
+
+	/** Takes the next scripted fault if it is of the given kind (refresh only fails so). */
+	Optional<Scripted> takeScripted(SandboxFault fault) {
+		Scripted head = this.scripted.peek();
+		if (head != null && head.fault() == fault && this.scripted.remove(head)) {
+			return Optional.of(head);
+		}
+		return Optional.empty();
+	}
+
+	Optional<Scripted> next(String account, FaultSpec accountSpec) {
+		Scripted head = this.scripted.poll();
+		if (head != null) {
+			return Optional.of(head);
+		}
+		return drawn(account, accountSpec).map((fault) -> new Scripted(fault, null, null));
+	}
+
+	private Optional<SandboxFault> drawn(String account, FaultSpec accountSpec) {
 		Optional<SandboxFault> counted = take(this.globalNext);
 		if (counted.isPresent()) {
 			return counted;
@@ -63,6 +93,16 @@ final class FaultInjector {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A fault with the network's message and retry time, as a test scripts it.
+	 *
+	 * @param fault the fault
+	 * @param message the message, or {@code null} for the sandbox's own
+	 * @param retryAt when a rate limit resets, or {@code null}
+	 */
+	record Scripted(SandboxFault fault, String message, java.time.Instant retryAt) {
 	}
 
 	private static Map<SandboxFault, AtomicInteger> counters(FaultSpec spec) {

@@ -82,6 +82,23 @@ public class SandboxBackend implements BaseSocialBackend {
 		this.faults.failNext(fault, calls);
 	}
 
+	/**
+	 * Makes the next call fail in the given way, with the network's message and retry
+	 * time a test wants to see. A scripted {@link SandboxFault#AUTH_REVOKED} also fails
+	 * the next refresh.
+	 * @param fault the fault
+	 * @param message the message, or {@code null} for the sandbox's own
+	 * @param retryAt the reset time of a rate limit, or {@code null}
+	 */
+	public void failNextCall(SandboxFault fault, String message, Instant retryAt) {
+		this.faults.script(new FaultInjector.Scripted(fault, message, retryAt));
+	}
+
+	/** Forgets every scripted and counted fault. */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
 	@Override
 	public String network() {
 		return NETWORK;
@@ -111,7 +128,7 @@ public class SandboxBackend implements BaseSocialBackend {
 						.collect(Collectors.joining(" ")),
 					null, 422, validation.violations().get(0).code(), null, null);
 		}
-		Optional<SandboxFault> fault = this.faults.next(session.remoteUserId(), accountSpec);
+		Optional<FaultInjector.Scripted> fault = this.faults.next(session.remoteUserId(), accountSpec);
 		if (fault.isPresent()) {
 			return fail(fault.get(), request, session);
 		}
@@ -163,10 +180,12 @@ public class SandboxBackend implements BaseSocialBackend {
 	@Override
 	public AccountSession refresh(AccountSession session) throws PublishException {
 		FaultSpec spec = accountSpec(session);
-		if (spec.probabilities().containsKey(SandboxFault.AUTH_REVOKED)
+		Optional<FaultInjector.Scripted> scripted = this.faults.takeScripted(SandboxFault.AUTH_REVOKED);
+		if (scripted.isPresent() || spec.probabilities().containsKey(SandboxFault.AUTH_REVOKED)
 				|| spec.nextCalls().containsKey(SandboxFault.AUTH_REVOKED)) {
-			throw new PublishException(ErrorKind.AUTH_REVOKED, "sandbox: the grant was revoked", null, 401, null, null,
-					null);
+			throw new PublishException(ErrorKind.AUTH_REVOKED,
+					scripted.map(FaultInjector.Scripted::message).orElse("sandbox: the grant was revoked"), null, 401,
+					"invalid_grant", null, null);
 		}
 		String ttl = session.attributes().get(SESSION_TTL_SETTING);
 		Duration lifetime = (ttl != null) ? Duration.parse(ttl) : Duration.ofHours(1);
@@ -180,33 +199,39 @@ public class SandboxBackend implements BaseSocialBackend {
 				URI.create("https://sandbox.invalid/" + session.handle()));
 	}
 
-	private PublishResult fail(SandboxFault fault, PublishRequest request, AccountSession session)
+	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session)
 			throws PublishException {
 		Instant now = this.clock.instant();
-		switch (fault) {
-			case TRANSIENT -> throw new PublishException(ErrorKind.TRANSIENT, "sandbox: 503 Service Unavailable", null,
-					503, null, null, null);
+		String custom = scripted.message();
+		switch (scripted.fault()) {
+			case TRANSIENT -> throw new PublishException(ErrorKind.TRANSIENT,
+					message(custom, "sandbox: 503 Service Unavailable"), null, 503, null, null, null);
 			case RATE_LIMITED -> {
-				Instant retryAt = now.plus(this.properties.retryAfter());
-				throw new PublishException(ErrorKind.RATE_LIMITED, "sandbox: 429 Too Many Requests", retryAt, 429, null,
-						new RateBudget("posts", 0, 0, retryAt), null);
+				Instant retryAt = (scripted.retryAt() != null) ? scripted.retryAt()
+						: now.plus(this.properties.retryAfter());
+				throw new PublishException(ErrorKind.RATE_LIMITED, message(custom, "sandbox: 429 Too Many Requests"),
+						retryAt, 429, null, new RateBudget("posts", 0, 0, retryAt), null);
 			}
-			case AUTH_EXPIRED -> throw new PublishException(ErrorKind.AUTH_EXPIRED, "sandbox: 401 token expired", null,
-					401, "expired_token", null, null);
-			case AUTH_REVOKED -> throw new PublishException(ErrorKind.AUTH_REVOKED, "sandbox: 401 grant revoked", null,
-					401, "invalid_grant", null, null);
+			case AUTH_EXPIRED -> throw new PublishException(ErrorKind.AUTH_EXPIRED,
+					message(custom, "sandbox: 401 token expired"), null, 401, "expired_token", null, null);
+			case AUTH_REVOKED -> throw new PublishException(ErrorKind.AUTH_REVOKED,
+					message(custom, "sandbox: 401 grant revoked"), null, 401, "invalid_grant", null, null);
 			case INVALID_CONTENT -> throw new PublishException(ErrorKind.INVALID_CONTENT,
-					"sandbox: 422 this post is refused", null, 422, null, null, null);
+					message(custom, "sandbox: 422 this post is refused"), null, 422, null, null, null);
 			case UNKNOWN_OUTCOME -> {
 				this.store.insert(session.remoteUserId(), request, now);
-				throw new PublishException(ErrorKind.UNKNOWN_OUTCOME, "sandbox: timed out waiting for the answer", null,
-						null, null, null, null);
+				throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+						message(custom, "sandbox: timed out waiting for the answer"), null, null, null, null, null);
 			}
 			case PROCESSING -> {
 				return new PublishResult.InProgress(processingToken(request), now.plusSeconds(1));
 			}
-			default -> throw new IllegalStateException("Unknown sandbox fault " + fault);
+			default -> throw new IllegalStateException("Unknown sandbox fault " + scripted.fault());
 		}
+	}
+
+	private static String message(String custom, String standard) {
+		return (custom != null) ? "sandbox: " + custom : standard;
 	}
 
 	private PublishResult.Published store(PublishRequest request, AccountSession session) throws PublishException {

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -41,9 +41,12 @@ final class SandboxStore {
 			insert.setString(3, request.targetId());
 			insert.setString(4, request.text());
 			insert.setInt(5, request.media().size());
-			insert.setInt(6, request.thread().size());
-			insert.setString(7, request.replyToRemoteId());
-			insert.setTimestamp(8, Timestamp.from(at));
+			insert.setArray(6, connection.createArrayOf("text",
+					request.media().stream().map((item) -> (item.altText() != null) ? item.altText() : "").toArray()));
+			insert.setArray(7, connection.createArrayOf("text",
+					request.thread().stream().map(PublishRequest.ThreadPart::text).toArray()));
+			insert.setString(8, request.replyToRemoteId());
+			insert.setObject(9, at.atOffset(ZoneOffset.UTC));
 			try (ResultSet rs = insert.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);
@@ -70,7 +73,7 @@ final class SandboxStore {
 								+ " AND created_at >= ? ORDER BY id LIMIT 1")) {
 			query.setString(1, account);
 			query.setString(2, idempotencyKey);
-			query.setTimestamp(3, Timestamp.from(since));
+			query.setObject(3, since.atOffset(ZoneOffset.UTC));
 			try (ResultSet rs = query.executeQuery()) {
 				return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
 			}
