@@ -175,8 +175,8 @@ public class WorkerAutoConfiguration {
 	Dispatcher dispatcher(TargetClaims claims, Publisher publisher, PublishExecutor executor, PublishMetrics metrics,
 			Draining draining, LeaseKeeper leases, Clock clock) {
 		return new Dispatcher(claims, publisher, executor, metrics, draining, leases, clock,
-				this.properties.maxInFlight(),
-				this.properties.batchSize(), this.properties.dispatchBudget(), this.properties.shutdownGrace());
+				this.properties.maxInFlight(), this.properties.batchSize(), this.properties.dispatchBudget(),
+				this.properties.shutdownGrace());
 	}
 
 	@Bean

@@ -68,7 +68,10 @@ final class ChaosRun {
 		return throughputSince(Instant.EPOCH);
 	}
 
-	/** Targets per second from the first due time (or {@code start}, if later) to the last publication. */
+	/**
+	 * Targets per second from the first due time (or {@code start}, if later) to the last
+	 * publication.
+	 */
 	double throughputSince(Instant start) {
 		Map<String, Object> span = this.jdbc.queryForMap("SELECT count(*) AS n, min(due_at) AS first,"
 				+ " max(published_at) AS last FROM post_target WHERE status = 'PUBLISHED'");

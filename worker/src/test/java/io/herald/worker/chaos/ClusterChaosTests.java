@@ -32,10 +32,10 @@ class ClusterChaosTests {
 
 	private static final int TARGETS = 10_000;
 
-	private static final List<String> SETTINGS = List.of("--herald.worker.lease=5s",
+	private static final List<String> SETTINGS = List.of("--herald.worker.lease=15s",
 			"--herald.worker.sweep-interval=1s", "--herald.worker.backoff-base=500ms", "--herald.worker.backoff-max=5s",
 			"--herald.worker.max-attempts=8", "--herald.worker.shutdown-grace=5s",
-			"--herald.drivers.sandbox.retry-after=1s", "--herald.database.max-pool-size=16");
+			"--herald.drivers.sandbox.retry-after=1s", "--herald.database.max-pool-size=24");
 
 	private static final String SCHEDULER = "chaos-" + UUID.randomUUID();
 

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A quick single-node throughput figure for the engine and the one-trigger-per-post
- * baseline: 10,000 sandbox targets, zero latency, each mode on a database of its own.
- * Not a benchmark (that is the bench module's job); it prints what it measured.
+ * baseline: 10,000 sandbox targets, zero latency, each mode on a database of its own. Not
+ * a benchmark (that is the bench module's job); it prints what it measured.
  */
 class EngineThroughputChaosTests {
 
@@ -44,7 +44,9 @@ class EngineThroughputChaosTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		Fixtures fixtures = new Fixtures(dataSource, null);
 		UUID workspace = fixtures.workspace();
-		List<UUID> accounts = IntStream.range(0, 50).mapToObj((i) -> fixtures.account(workspace, "t" + i, null)).toList();
+		List<UUID> accounts = IntStream.range(0, 50)
+			.mapToObj((i) -> fixtures.account(workspace, "t" + i, null))
+			.toList();
 		try (ConfigurableApplicationContext node = new SpringApplicationBuilder(ChaosWorkerMain.class)
 			.web(WebApplicationType.NONE)
 			.run("--herald.database.url=" + url, "--herald.worker.mode=" + mode,
@@ -53,7 +55,8 @@ class EngineThroughputChaosTests {
 					"--herald.database.max-pool-size=40", "--logging.level.io.herald=WARN")) {
 			Instant due = Instant.now().plusSeconds(5);
 			fixtures.bulkTargets(workspace, accounts, TARGETS, due, 1000);
-			// The baseline needs a trigger per target first; its clock starts when they exist.
+			// The baseline needs a trigger per target first; its clock starts when they
+			// exist.
 			node.getBean(PublicationScheduler.class)
 				.scheduled(jdbc.queryForList("SELECT id FROM post_target", UUID.class));
 			Instant scheduled = Instant.now();

@@ -52,7 +52,9 @@ final class FaultInjector {
 		this.globalNext.values().forEach((counter) -> counter.set(0));
 	}
 
-	/** Takes the next scripted fault if it is of the given kind (refresh only fails so). */
+	/**
+	 * Takes the next scripted fault if it is of the given kind (refresh only fails so).
+	 */
 	Optional<Scripted> takeScripted(SandboxFault fault) {
 		Scripted head = this.scripted.peek();
 		if (head != null && head.fault() == fault && this.scripted.remove(head)) {

@@ -35,7 +35,8 @@ final class SandboxStore {
 		try (connection;
 				PreparedStatement insert = connection.prepareStatement(
 						"INSERT INTO sandbox_publication (account_remote_id, idempotency_key, target_id, text, media_count,"
-								+ " thread_parts, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+								+ " alt_texts, thread_texts, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+								+ " RETURNING id")) {
 			insert.setString(1, account);
 			insert.setString(2, request.idempotencyKey());
 			insert.setString(3, request.targetId());

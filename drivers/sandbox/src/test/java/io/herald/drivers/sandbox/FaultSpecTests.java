@@ -32,12 +32,13 @@ class FaultSpecTests {
 		FaultSpec account = FaultSpec.parse("auth_expired=next:2");
 		List<Optional<SandboxFault>> faults = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			faults.add(injector.next("a", account));
+			faults.add(injector.next("a", account).map(FaultInjector.Scripted::fault));
 		}
 		assertThat(faults).containsExactly(Optional.of(SandboxFault.AUTH_EXPIRED),
 				Optional.of(SandboxFault.AUTH_EXPIRED), Optional.empty());
 		FaultInjector unlucky = new FaultInjector(FaultSpec.parse("transient=0.5"), () -> 0.25);
-		assertThat(unlucky.next("a", FaultSpec.NONE)).contains(SandboxFault.TRANSIENT);
+		assertThat(unlucky.next("a", FaultSpec.NONE).map(FaultInjector.Scripted::fault))
+			.contains(SandboxFault.TRANSIENT);
 	}
 
 }

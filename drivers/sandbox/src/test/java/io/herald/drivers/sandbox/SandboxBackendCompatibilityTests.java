@@ -82,8 +82,8 @@ class SandboxBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		public List<StoredPost> readBack(PublishResult.Published published) throws SQLException {
 			long id = Long.parseLong(published.remoteId().substring("sb-".length()));
 			try (Connection connection = this.dataSource.getConnection();
-					PreparedStatement query = connection
-						.prepareStatement("SELECT text, alt_texts, thread_texts FROM sandbox_publication WHERE id = ?")) {
+					PreparedStatement query = connection.prepareStatement(
+							"SELECT text, alt_texts, thread_texts FROM sandbox_publication WHERE id = ?")) {
 				query.setLong(1, id);
 				try (ResultSet rs = query.executeQuery()) {
 					if (!rs.next()) {
@@ -91,7 +91,8 @@ class SandboxBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 					}
 					String root = published.remoteId();
 					List<StoredPost> posts = new ArrayList<>();
-					posts.add(new StoredPost(root, rs.getString("text"), strings(rs.getArray("alt_texts")), null, null));
+					posts
+						.add(new StoredPost(root, rs.getString("text"), strings(rs.getArray("alt_texts")), null, null));
 					List<String> parts = strings(rs.getArray("thread_texts"));
 					for (int i = 0; i < parts.size(); i++) {
 						String parent = (i == 0) ? root : root + "." + i;
