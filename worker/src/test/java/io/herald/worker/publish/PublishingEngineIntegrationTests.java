@@ -91,6 +91,22 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 	}
 
 	@Test
+	void publishes_the_targets_own_text_and_the_thread_parts() {
+		UUID account = this.fixtures.account(this.workspace, "olga", null);
+		UUID post = this.fixtures.post(this.workspace, "Base text");
+		UUID target = this.fixtures.target(this.workspace, post, account, NOON.plusSeconds(5));
+		this.fixtures.jdbc()
+			.update("UPDATE post SET parts = '[{\"text\": \"second\"}, {\"text\": \"third\"}]' WHERE id = ?;"
+					+ " UPDATE post_target SET text_override = 'Sandbox text' WHERE id = ?", post, target);
+		this.clock.set(NOON.plusSeconds(5));
+		awaitStatus(target, "PUBLISHED");
+		Map<String, Object> stored = this.fixtures.jdbc()
+			.queryForMap("SELECT text, array_to_string(thread_texts, '|') AS parts FROM sandbox_publication"
+					+ " WHERE target_id = ?", target.toString());
+		assertThat(stored).containsEntry("text", "Sandbox text").containsEntry("parts", "second|third");
+	}
+
+	@Test
 	void fails_refused_content_at_once_and_requeues_it_on_retry() {
 		UUID account = this.fixtures.account(this.workspace, "dave", "invalid_content=next:1");
 		UUID post = this.fixtures.post(this.workspace, "Refused once");
