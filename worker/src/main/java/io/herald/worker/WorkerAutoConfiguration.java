@@ -159,10 +159,15 @@ public class WorkerAutoConfiguration {
 	@Bean
 	Publisher publisher(Drivers drivers, AccountSessions sessions, SessionRefresher refresher, TargetRecorder recorder,
 			RateBudgets budgets, TargetStateMachine machine, PublishMetrics metrics, PublicationScheduler scheduler,
-			Draining draining, Clock clock) {
+			Draining draining, LeaseKeeper leases, Clock clock) {
 		Rescheduling rescheduling = (scheduler instanceof Rescheduling baseline) ? baseline : Rescheduling.NONE;
 		return new Publisher(drivers, sessions, refresher, new PublishRequests(), recorder, budgets, machine, metrics,
-				rescheduling, clock, this.properties.lease().dividedBy(2), draining);
+				rescheduling, clock, this.properties.lease().dividedBy(2), draining, leases);
+	}
+
+	@Bean
+	LeaseKeeper leaseKeeper(Clock clock) {
+		return new LeaseKeeper(this.jdbc, clock, this.node, this.properties.lease());
 	}
 
 	@Bean(destroyMethod = "")
