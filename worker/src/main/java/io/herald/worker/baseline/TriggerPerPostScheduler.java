@@ -3,6 +3,7 @@ package io.herald.worker.baseline;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,13 +52,13 @@ public class TriggerPerPostScheduler implements PublicationScheduler, Rescheduli
 		if (targetIds.isEmpty()) {
 			return;
 		}
-		List<Map<String, Object>> rows = this.jdbc
-			.queryForList("SELECT id, GREATEST(due_at, next_attempt_at) AS ready_at FROM post_target"
-					+ " WHERE id = ANY (?) AND status = 'SCHEDULED'", (Object) targetIds.toArray(new UUID[0]));
+		Map<UUID, Instant> ready = new LinkedHashMap<>();
+		this.jdbc.query("SELECT id, GREATEST(due_at, next_attempt_at) AS ready_at FROM post_target"
+				+ " WHERE id = ANY (?) AND status = 'SCHEDULED'", (rs) -> {
+					ready.put(rs.getObject("id", UUID.class), instant(rs, "ready_at"));
+				}, (Object) targetIds.toArray(new UUID[0]));
 		canceled(targetIds);
-		for (Map<String, Object> row : rows) {
-			rescheduled((UUID) row.get("id"), ((java.time.OffsetDateTime) row.get("ready_at")).toInstant());
-		}
+		ready.forEach(this::rescheduled);
 	}
 
 	@Override
