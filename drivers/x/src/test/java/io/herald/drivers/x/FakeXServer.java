@@ -59,7 +59,7 @@ final class FakeXServer implements AutoCloseable {
 
 	static final Duration WINDOW = Duration.ofMinutes(15);
 
-	static final int POSTS_PER_WINDOW = 100;
+	static final int POSTS_PER_WINDOW = 25;
 
 	static final int POSTS_PER_DAY = 200;
 
@@ -93,7 +93,7 @@ final class FakeXServer implements AutoCloseable {
 
 	private final Map<String, Window> windows = new HashMap<>();
 
-	private final Deque<Fault> faults = new ArrayDeque<>();
+	private final Deque<Armed> faults = new ArrayDeque<>();
 
 	private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
@@ -206,7 +206,16 @@ final class FakeXServer implements AutoCloseable {
 	 * @param fault the failure
 	 */
 	synchronized void inject(Fault fault) {
-		this.faults.add(fault);
+		injectAfter(0, fault);
+	}
+
+	/**
+	 * Makes a later request to a path fail.
+	 * @param skip how many matching requests still succeed first
+	 * @param fault the failure
+	 */
+	synchronized void injectAfter(int skip, Fault fault) {
+		this.faults.add(new Armed(fault, skip));
 	}
 
 	synchronized void reset() {
@@ -215,7 +224,7 @@ final class FakeXServer implements AutoCloseable {
 	}
 
 	/**
-	 * The requests received, as {@code METHOD /path}.
+	 * The requests received, as {@code METHOD /path?query}.
 	 * @return the log
 	 */
 	List<String> requests() {
@@ -245,7 +254,7 @@ final class FakeXServer implements AutoCloseable {
 
 	private synchronized MockResponse handle(RecordedRequest request) {
 		String path = request.getUrl().encodedPath();
-		this.requestLog.add(request.getMethod() + " " + path);
+		this.requestLog.add(request.getMethod() + " " + request.getTarget());
 		Fault fault = takeFault(request.getMethod(), path);
 		if (path.equals("/2/oauth2/token")) {
 			return (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) ? faultResponse(request, fault)
@@ -624,9 +633,15 @@ final class FakeXServer implements AutoCloseable {
 	// ---- faults, limits, replies -----------------------------------------------------
 
 	private Fault takeFault(String method, String path) {
-		for (Iterator<Fault> it = this.faults.iterator(); it.hasNext();) {
-			Fault fault = it.next();
+		for (Iterator<Armed> it = this.faults.iterator(); it.hasNext();) {
+			Armed armed = it.next();
+			Fault fault = armed.fault();
 			if (fault.method().equals(method) && path.startsWith(fault.pathPrefix())) {
+				if (armed.skip() > 0) {
+					this.faults.add(new Armed(fault, armed.skip() - 1));
+					it.remove();
+					return null;
+				}
 				it.remove();
 				return fault;
 			}
@@ -853,6 +868,9 @@ final class FakeXServer implements AutoCloseable {
 	}
 
 	private record Token(String accessToken, String refreshToken, String userId, Instant expiresAt) {
+	}
+
+	private record Armed(Fault fault, int skip) {
 	}
 
 	private record Window(Instant resetAt, int used) {
