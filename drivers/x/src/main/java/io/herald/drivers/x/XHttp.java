@@ -3,6 +3,7 @@ package io.herald.drivers.x;
 import java.io.IOException;
 import java.time.Clock;
 
+import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.RateBudget;
 import okhttp3.HttpUrl;
@@ -44,8 +45,7 @@ final class XHttp {
 			.build();
 		this.json = json;
 		this.clock = clock;
-		HttpUrl base = HttpUrl.get(properties.apiBaseUrl().toString());
-		this.apiBase = base;
+		this.apiBase = HttpUrl.get(properties.apiBaseUrl().toString());
 	}
 
 	JsonMapper json() {
@@ -125,7 +125,7 @@ final class XHttp {
 			return this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new PublishException(io.herald.drivers.spi.ErrorKind.TRANSIENT,
+			throw new PublishException(ErrorKind.TRANSIENT,
 					"X answered HTTP " + status + " with a body that is not JSON.", null, status, null, null, ex);
 		}
 	}
