@@ -664,6 +664,11 @@ final class FakeXServer implements AutoCloseable {
 			case SERVER_ERROR -> problem(503, "internal-error", "Service Unavailable",
 					"Service Unavailable: X is temporarily over capacity.");
 			case UNAUTHORIZED -> error(401, 89, "Invalid or expired token.");
+			case PROCESSING_FAILED -> {
+				ObjectNode data = this.json.createObjectNode().put("id", request.getUrl().queryParameter("media_id"));
+				data.putObject("processing_info").put("state", "failed").put("progress_percent", 0);
+				yield ok(200, this.json.createObjectNode().set("data", data));
+			}
 			case TIMEOUT_AFTER_SEND -> throw new IllegalStateException("handled by the caller");
 		};
 		return respond(request, reply);
@@ -854,7 +859,7 @@ final class FakeXServer implements AutoCloseable {
 
 		enum Kind {
 
-			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TIMEOUT_AFTER_SEND
+			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TIMEOUT_AFTER_SEND, PROCESSING_FAILED
 
 		}
 

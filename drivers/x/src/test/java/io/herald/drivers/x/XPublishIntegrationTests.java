@@ -214,6 +214,7 @@ class XPublishIntegrationTests {
 			assertThat(first).isInstanceOf(InProgress.class);
 			InProgress pending = (InProgress) first;
 			assertThat(pending.retryAt()).isEqualTo(FakeXExtension.START.plusSeconds(1));
+			assertThat(pending.token()).doesNotContain(session.accessToken(), session.refreshToken());
 			assertThat(fake().posts(session.remoteUserId())).isEmpty();
 			fake().clock().advance(Duration.ofSeconds(1));
 
@@ -234,6 +235,21 @@ class XPublishIntegrationTests {
 			assertThat(fake().requests()).filteredOn((line) -> line.startsWith("GET /2/media/upload?"))
 				.filteredOn((line) -> line.contains(post.mediaIds().get(0)))
 				.hasSize(2);
+		}
+
+		@Test
+		void a_video_x_fails_to_process_is_invalid_content() throws Exception {
+			AccountSession session = account("badvideo");
+			PublishRequest request = PublishRequest.text("t", "k", "broken video")
+				.withMedia(List.of(XTestSupport.media("v", MediaKind.VIDEO, "video/mp4", new byte[100], null)));
+			InProgress pending = (InProgress) backend().publish(request, session);
+			fake().inject(FakeXServer.Fault.of("GET", "/2/media/upload", FakeXServer.Fault.Kind.PROCESSING_FAILED));
+
+			assertThatExceptionOfType(PublishException.class)
+				.isThrownBy(() -> backend().resume(request, pending.token(), session))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+				.withMessageContaining("could not process");
+			assertThat(fake().posts(session.remoteUserId())).isEmpty();
 		}
 
 		@Test
