@@ -48,7 +48,8 @@ final class FakeXExtension implements ParameterResolver, BeforeEachCallback, Aft
 	static FakeXServer server(ExtensionContext context) {
 		return context.getRoot()
 			.getStore(NAMESPACE)
-			.computeIfAbsent(FakeXServer.class, (key) -> new FakeXServer(new MutableClock(START)), FakeXServer.class);
+			.computeIfAbsent(FakeXServer.class, (key) -> new FakeXServer(new MutableClock(START)).warmUp(),
+					FakeXServer.class);
 	}
 
 }

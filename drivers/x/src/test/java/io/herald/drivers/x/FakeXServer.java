@@ -8,13 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.twitter.twittertext.Extractor;
 
 import io.herald.drivers.spi.AccountSession;
+import io.herald.drivers.spi.MediaItem;
+import io.herald.drivers.spi.MediaKind;
+import io.herald.drivers.spi.PublishException;
+import io.herald.drivers.spi.PublishRequest;
+import io.herald.drivers.spi.PublishResult;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -93,7 +95,7 @@ final class FakeXServer implements AutoCloseable {
 
 	private final Map<String, Window> windows = new HashMap<>();
 
-	private final Deque<Armed> faults = new ArrayDeque<>();
+	private final List<Armed> faults = new ArrayList<>();
 
 	private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
@@ -135,6 +137,42 @@ final class FakeXServer implements AutoCloseable {
 		URI base = baseUrl();
 		return new XProperties(base, base.resolve("/i/oauth2/authorize"), URI.create("https://x.test"), CLIENT_ID,
 				CLIENT_SECRET, Duration.ofSeconds(5), readTimeout, chunkBytes, Duration.ofMinutes(2));
+	}
+
+	/**
+	 * Calls every operation once, so the validator compiles its schemas now rather than
+	 * inside a test with a short read timeout.
+	 * @return this server
+	 */
+	FakeXServer warmUp() {
+		XBackend backend = new XBackend(properties(Duration.ofSeconds(60), 1024 * 1024), this.clock);
+		try {
+			AccountSession session = newAccount("warmup");
+			backend.verify(session);
+			PublishRequest request = PublishRequest.text("warm", "warm", "warming up")
+				.withMedia(List.of(new MediaItem("w", MediaKind.VIDEO, "video/mp4", 4, null, null,
+						Duration.ofSeconds(1), null, () -> new java.io.ByteArrayInputStream(new byte[4]), null)));
+			PublishResult pending = backend.publish(request, session);
+			processingPolls(0);
+			backend.resume(request, ((PublishResult.InProgress) pending).token(), session);
+			byte[] png = XTestSupport.noise(2, 2, "png", 1);
+			backend.publish(
+					PublishRequest.text("warm", "warm", "warm image")
+						.withMedia(List.of(XTestSupport.media("w", MediaKind.IMAGE, "image/png", png, "alt"))),
+					session);
+			backend.reconcile(request, session, this.clock.instant());
+		}
+		catch (PublishException ex) {
+			throw new IllegalStateException("The fake X server does not work: " + ex.getMessage(), ex);
+		}
+		finally {
+			reset();
+		}
+		List<String> problems = takeViolations();
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("The fake X server breaks the X OpenAPI document: " + problems);
+		}
+		return this;
 	}
 
 	// ---- test controls -------------------------------------------------------------
@@ -179,6 +217,14 @@ final class FakeXServer implements AutoCloseable {
 
 	synchronized List<Post> posts(String userId) {
 		return List.copyOf(this.posts.getOrDefault(userId, List.of()));
+	}
+
+	synchronized List<Post> allPosts() {
+		return this.posts.values().stream().flatMap(List::stream).toList();
+	}
+
+	synchronized Post post(String postId) {
+		return find(postId);
 	}
 
 	synchronized Media media(String mediaId) {
@@ -257,8 +303,13 @@ final class FakeXServer implements AutoCloseable {
 		this.requestLog.add(request.getMethod() + " " + request.getTarget());
 		Fault fault = takeFault(request.getMethod(), path);
 		if (path.equals("/2/oauth2/token")) {
-			return (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) ? faultResponse(request, fault)
-					: token(request);
+			if (fault != null && fault.kind() == Fault.Kind.SERVER_ERROR) {
+				return tokenError(503, "server_error", fault.messageOr("Service Unavailable"));
+			}
+			if (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) {
+				return tokenError(400, "invalid_request", fault.messageOr("Value passed for the token was invalid."));
+			}
+			return token(request);
 		}
 		List<String> problems = this.spec.validateRequest(request);
 		if (!problems.isEmpty()) {
@@ -633,16 +684,15 @@ final class FakeXServer implements AutoCloseable {
 	// ---- faults, limits, replies -----------------------------------------------------
 
 	private Fault takeFault(String method, String path) {
-		for (Iterator<Armed> it = this.faults.iterator(); it.hasNext();) {
-			Armed armed = it.next();
+		for (int i = 0; i < this.faults.size(); i++) {
+			Armed armed = this.faults.get(i);
 			Fault fault = armed.fault();
-			if (fault.method().equals(method) && path.startsWith(fault.pathPrefix())) {
+			if ((fault.method().equals("*") || fault.method().equals(method)) && path.startsWith(fault.pathPrefix())) {
 				if (armed.skip() > 0) {
-					this.faults.add(new Armed(fault, armed.skip() - 1));
-					it.remove();
+					this.faults.set(i, new Armed(fault, armed.skip() - 1));
 					return null;
 				}
-				it.remove();
+				this.faults.remove(i);
 				return fault;
 			}
 		}
@@ -654,16 +704,18 @@ final class FakeXServer implements AutoCloseable {
 		Reply reply = switch (fault.kind()) {
 			case RATE_LIMITED -> {
 				limitHeaders(headers, "x-rate-limit-", POSTS_PER_WINDOW, 0, fault.resetAt());
-				yield error(429, 88, "Rate limit exceeded").withHeaders(headers);
+				yield error(429, 88, fault.messageOr("Rate limit exceeded")).withHeaders(headers);
 			}
 			case DAILY_LIMIT -> {
 				limitHeaders(headers, "x-rate-limit-", POSTS_PER_WINDOW, 42, this.clock.instant().plus(WINDOW));
 				limitHeaders(headers, "x-user-limit-24hour-", POSTS_PER_DAY, 0, fault.resetAt());
-				yield error(429, 88, "Rate limit exceeded").withHeaders(headers);
+				yield error(429, 88, fault.messageOr("Rate limit exceeded")).withHeaders(headers);
 			}
 			case SERVER_ERROR -> problem(503, "internal-error", "Service Unavailable",
-					"Service Unavailable: X is temporarily over capacity.");
-			case UNAUTHORIZED -> error(401, 89, "Invalid or expired token.");
+					fault.messageOr("Service Unavailable: X is temporarily over capacity."));
+			case UNAUTHORIZED, TOKEN_REVOKED -> error(401, 89, fault.messageOr("Invalid or expired token."));
+			case INVALID_CONTENT -> problem(400, "invalid-request", "Invalid Request",
+					fault.messageOr("One or more parameters to your request was invalid."));
 			case PROCESSING_FAILED -> {
 				ObjectNode data = this.json.createObjectNode().put("id", request.getUrl().queryParameter("media_id"));
 				data.putObject("processing_info").put("state", "failed").put("progress_percent", 0);
@@ -855,16 +907,34 @@ final class FakeXServer implements AutoCloseable {
 
 	}
 
-	record Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
+	/**
+	 * A failure to inject.
+	 *
+	 * @param method the HTTP method it applies to, {@code *} for any
+	 * @param pathPrefix the paths it applies to, {@code /} for any
+	 * @param kind what goes wrong
+	 * @param resetAt when a rate limit resets
+	 * @param message X's message, or {@code null} for X's usual one
+	 */
+	record Fault(String method, String pathPrefix, Kind kind, Instant resetAt, String message) {
+
+		Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
+			this(method, pathPrefix, kind, resetAt, null);
+		}
 
 		enum Kind {
 
-			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TIMEOUT_AFTER_SEND, PROCESSING_FAILED
+			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TOKEN_REVOKED, INVALID_CONTENT, TIMEOUT_AFTER_SEND,
+			PROCESSING_FAILED
 
 		}
 
 		static Fault of(String method, String pathPrefix, Kind kind) {
-			return new Fault(method, pathPrefix, kind, null);
+			return new Fault(method, pathPrefix, kind, null, null);
+		}
+
+		String messageOr(String usual) {
+			return (this.message != null) ? this.message : usual;
 		}
 
 	}
