@@ -1,6 +1,9 @@
 package io.herald.drivers.x;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param media the uploaded media ids of each part (first part, then thread parts)
  * @param pending media ids X is still processing
  * @param posted ids of the parts already posted, in order
+ * @param uncertainSince when the call creating the next part started, if its answer was
+ * lost (so the part may exist); {@code null} otherwise
  */
-record Progress(List<List<String>> media, List<String> pending, List<String> posted) {
+record Progress(List<List<String>> media, List<String> pending, List<String> posted, Instant uncertainSince) {
 
 	private static final int VERSION = 1;
 
@@ -30,16 +35,23 @@ record Progress(List<List<String>> media, List<String> pending, List<String> pos
 	}
 
 	Progress withPending(List<String> pending) {
-		return new Progress(this.media, pending, this.posted);
+		return new Progress(this.media, pending, this.posted, this.uncertainSince);
 	}
 
-	Progress withPosted(List<String> posted) {
-		return new Progress(this.media, this.pending, posted);
+	Progress withPosted(List<String> posted, Instant uncertainSince) {
+		return new Progress(this.media, this.pending, posted, uncertainSince);
 	}
 
 	String encode(JsonMapper json) {
-		return json.writeValueAsString(
-				Map.of("v", VERSION, "media", this.media, "pending", this.pending, "posted", this.posted));
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("v", VERSION);
+		values.put("media", this.media);
+		values.put("pending", this.pending);
+		values.put("posted", this.posted);
+		if (this.uncertainSince != null) {
+			values.put("uncertainSince", this.uncertainSince.toString());
+		}
+		return json.writeValueAsString(values);
 	}
 
 	static Progress decode(String token, JsonMapper json) throws PublishException {
@@ -52,9 +64,11 @@ record Progress(List<List<String>> media, List<String> pending, List<String> pos
 			for (JsonNode part : root.path("media")) {
 				media.add(strings(part));
 			}
-			return new Progress(media, strings(root.path("pending")), strings(root.path("posted")));
+			String uncertain = root.path("uncertainSince").asString(null);
+			return new Progress(media, strings(root.path("pending")), strings(root.path("posted")),
+					(uncertain != null) ? Instant.parse(uncertain) : null);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | DateTimeParseException ex) {
 			throw new PublishException(ErrorKind.INVALID_CONTENT, "Not an X resume token.");
 		}
 	}

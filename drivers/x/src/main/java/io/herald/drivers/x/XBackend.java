@@ -42,8 +42,9 @@ public class XBackend implements BaseSocialBackend {
 		XHttp http = new XHttp(properties, JsonMapper.builder().build(), clock);
 		this.oauth = new XOAuth(properties, http, clock);
 		XMediaUploader uploader = new XMediaUploader(http, properties.uploadChunkBytes(), new ImageSanitizer());
-		this.publisher = new XPublisher(http, uploader, properties.webBaseUrl(), clock);
-		this.reconciler = new XReconciler(http, properties.reconcileSkew(), this.publisher);
+		XLinks links = new XLinks(properties.webBaseUrl());
+		this.reconciler = new XReconciler(http, properties.reconcileSkew(), links);
+		this.publisher = new XPublisher(http, uploader, this.reconciler, links, clock);
 	}
 
 	@Override

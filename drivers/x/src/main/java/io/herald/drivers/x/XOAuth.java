@@ -101,8 +101,8 @@ final class XOAuth implements OAuthFlow {
 		if (id == null || username == null) {
 			throw new PublishException(ErrorKind.TRANSIENT, "X did not return the account's id and username.");
 		}
-		URI profileUrl = URI.create(this.properties.webBaseUrl() + "/" + username);
-		return new AccountProfile(id, username, user.path("name").asString(null), profileUrl);
+		return new AccountProfile(id, username, user.path("name").asString(null),
+				new XLinks(this.properties.webBaseUrl()).profile(username));
 	}
 
 	static void requireAccessToken(AccountSession session) throws PublishException {

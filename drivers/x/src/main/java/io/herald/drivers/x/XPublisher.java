@@ -1,12 +1,13 @@
 package io.herald.drivers.x;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.herald.drivers.spi.AccountSession;
 import io.herald.drivers.spi.ErrorKind;
@@ -29,18 +30,26 @@ final class XPublisher {
 	/** When X gives no time for a retry of a failed thread part. */
 	private static final Duration THREAD_RETRY = Duration.ofSeconds(30);
 
+	/**
+	 * X's timeline can lag a new post by a few seconds; look for a lost part after this.
+	 */
+	private static final Duration RECONCILE_DELAY = Duration.ofSeconds(10);
+
 	private final XHttp http;
 
 	private final XMediaUploader uploader;
 
-	private final URI webBaseUrl;
+	private final XReconciler reconciler;
+
+	private final XLinks links;
 
 	private final Clock clock;
 
-	XPublisher(XHttp http, XMediaUploader uploader, URI webBaseUrl, Clock clock) {
+	XPublisher(XHttp http, XMediaUploader uploader, XReconciler reconciler, XLinks links, Clock clock) {
 		this.http = http;
 		this.uploader = uploader;
-		this.webBaseUrl = webBaseUrl;
+		this.reconciler = reconciler;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -61,7 +70,7 @@ final class XPublisher {
 			}
 			media.add(ids);
 		}
-		Progress progress = new Progress(media, pending, List.of());
+		Progress progress = new Progress(media, pending, List.of(), null);
 		if (!pending.isEmpty()) {
 			return inProgress(progress, checkAfter);
 		}
@@ -92,46 +101,69 @@ final class XPublisher {
 		texts.add(request.text());
 		request.thread().forEach((part) -> texts.add(part.text()));
 		List<String> posted = new ArrayList<>(progress.posted());
+		int postedBefore = posted.size();
 		RateBudget budget = null;
 		for (int i = posted.size(); i < texts.size(); i++) {
+			if (progress.uncertainSince() != null && i == progress.posted().size()) {
+				// The answer to this part was lost last time: look before posting it
+				// again.
+				Optional<String> existing = this.reconciler.find(session, texts.get(i), progress.uncertainSince());
+				if (existing.isPresent()) {
+					posted.add(existing.get());
+					continue;
+				}
+			}
 			String replyTo = (i == 0) ? request.replyToRemoteId() : posted.get(i - 1);
 			String quote = (i == 0) ? request.quoteRemoteId() : null;
 			List<String> media = (i < progress.media().size()) ? progress.media().get(i) : List.of();
+			Instant callStart = this.clock.instant();
 			try {
 				XHttp.XResponse response = createPost(texts.get(i), media, replyTo, quote, session.accessToken());
 				posted.add(response.data().path("id").asString());
 				budget = (response.budget() != null) ? response.budget() : budget;
 			}
 			catch (PublishException ex) {
-				if (i == 0) {
-					throw ex;
-				}
-				Progress soFar = progress.withPosted(posted);
-				if (ex.kind() == ErrorKind.RATE_LIMITED || ex.kind() == ErrorKind.TRANSIENT) {
-					return partialThread(ex, soFar);
-				}
-				throw partFailed(ex, i, texts.size(), soFar);
+				return afterFailure(ex, i, texts.size(), progress.withPosted(posted, null),
+						posted.size() > postedBefore, callStart);
 			}
 		}
-		return new PublishResult.Published(posted.get(0), postUrl(session, posted.get(0)), budget);
-	}
-
-	/** The thread's first parts exist and the rest cannot follow: say which do. */
-	private PublishException partFailed(PublishException ex, int part, int parts, Progress progress) {
-		String message = "Part " + (part + 1) + " of " + parts + " failed after posting " + progress.posted() + ": "
-				+ ex.getMessage();
-		return new PublishException(ex.kind(), message, ex.retryAt().orElse(null), ex.httpStatus().orElse(null),
-				ex.networkCode().orElse(null), ex.rateBudget().orElse(null), ex);
+		return new PublishResult.Published(posted.get(0), this.links.post(session, posted.get(0)), budget);
 	}
 
 	/**
-	 * The thread's first parts exist: a retryable failure becomes an in-progress result
-	 * carrying what was posted, so the next attempt continues the thread rather than
-	 * publishing its start again.
+	 * Decides what a failure to create part {@code part} means for the whole thread. The
+	 * engine retries a failed call with the token it already holds, so a failure is
+	 * thrown as it is unless this call changed what that token should say:
+	 * <ul>
+	 * <li>a lost answer within a thread becomes an in-progress result that marks the part
+	 * uncertain, so {@code resume} looks for it on the timeline before posting it again
+	 * (the engine's own reconcile only knows the first part); a single post throws
+	 * {@link ErrorKind#UNKNOWN_OUTCOME} for the engine to reconcile;</li>
+	 * <li>a retryable failure after this call posted parts becomes an in-progress result
+	 * carrying them, so the next attempt continues the thread rather than starting it
+	 * again;</li>
+	 * <li>any other failure after parts exist names them in its message.</li>
+	 * </ul>
 	 */
-	private PublishResult partialThread(PublishException ex, Progress progress) {
-		return new PublishResult.InProgress(progress.encode(this.http.json()),
-				ex.retryAt().orElse(this.clock.instant().plus(THREAD_RETRY)), ex.rateBudget().orElse(null));
+	private PublishResult afterFailure(PublishException ex, int part, int parts, Progress soFar, boolean advanced,
+			Instant callStart) throws PublishException {
+		if (ex.kind() == ErrorKind.UNKNOWN_OUTCOME && parts > 1) {
+			return new PublishResult.InProgress(soFar.withPosted(soFar.posted(), callStart).encode(this.http.json()),
+					this.clock.instant().plus(RECONCILE_DELAY), ex.rateBudget().orElse(null));
+		}
+		boolean retryable = ex.kind() == ErrorKind.RATE_LIMITED || ex.kind() == ErrorKind.TRANSIENT
+				|| ex.kind() == ErrorKind.AUTH_EXPIRED;
+		if (advanced && retryable) {
+			return new PublishResult.InProgress(soFar.encode(this.http.json()),
+					ex.retryAt().orElse(this.clock.instant().plus(THREAD_RETRY)), ex.rateBudget().orElse(null));
+		}
+		if (part == 0 || retryable) {
+			throw ex;
+		}
+		String message = "Part " + (part + 1) + " of " + parts + " failed after posting " + soFar.posted() + ": "
+				+ ex.getMessage();
+		throw new PublishException(ex.kind(), message, ex.retryAt().orElse(null), ex.httpStatus().orElse(null),
+				ex.networkCode().orElse(null), ex.rateBudget().orElse(null), ex);
 	}
 
 	private XHttp.XResponse createPost(String text, List<String> media, String replyTo, String quote,
@@ -156,11 +188,6 @@ final class XPublisher {
 					"X accepted the post but returned no id: " + response.body().path("errors").toString());
 		}
 		return response;
-	}
-
-	URI postUrl(AccountSession session, String postId) {
-		String who = (session.handle() != null) ? session.handle() : "i/web";
-		return URI.create(this.webBaseUrl + "/" + who + "/status/" + postId);
 	}
 
 	private PublishResult inProgress(Progress progress, int checkAfterSeconds) {

@@ -1,6 +1,5 @@
 package io.herald.drivers.x;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -30,23 +29,35 @@ final class XReconciler {
 
 	private final Duration skew;
 
-	private final XPublisher publisher;
+	private final XLinks links;
 
-	XReconciler(XHttp http, Duration skew, XPublisher publisher) {
+	XReconciler(XHttp http, Duration skew, XLinks links) {
 		this.http = http;
 		this.skew = skew;
-		this.publisher = publisher;
+		this.links = links;
 	}
 
 	Optional<PublishResult.Published> reconcile(PublishRequest request, AccountSession session, Instant attemptStart)
 			throws PublishException {
+		return find(session, request.text(), attemptStart)
+			.map((id) -> new PublishResult.Published(id, this.links.post(session, id)));
+	}
+
+	/**
+	 * The id of the account's oldest post with the given text since an instant.
+	 * @param session the account
+	 * @param text the text as Herald sent it
+	 * @param since when the uncertain attempt started
+	 * @return the post's id, or empty when the account has no such post
+	 * @throws PublishException when X cannot answer now
+	 */
+	Optional<String> find(AccountSession session, String text, Instant since) throws PublishException {
 		XOAuth.requireAccessToken(session);
 		if (session.remoteUserId() == null) {
 			throw new PublishException(ErrorKind.AUTH_REVOKED, "This X account has no user id; reconnect it.");
 		}
-		String wanted = XText.comparable(request.text());
-		String startTime = DateTimeFormatter.ISO_INSTANT
-			.format(attemptStart.minus(this.skew).truncatedTo(ChronoUnit.SECONDS));
+		String wanted = XText.comparable(text);
+		String startTime = DateTimeFormatter.ISO_INSTANT.format(since.minus(this.skew).truncatedTo(ChronoUnit.SECONDS));
 		String match = null;
 		String pageToken = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
@@ -76,11 +87,7 @@ final class XReconciler {
 			throw new PublishException(ErrorKind.TRANSIENT, "The X account posted more than " + (MAX_PAGES * 100)
 					+ " times since the attempt; Herald cannot tell whether this post is among them.");
 		}
-		if (match == null) {
-			return Optional.empty();
-		}
-		URI url = this.publisher.postUrl(session, match);
-		return Optional.of(new PublishResult.Published(match, url));
+		return Optional.ofNullable(match);
 	}
 
 }

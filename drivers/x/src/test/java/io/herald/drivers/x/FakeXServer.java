@@ -324,6 +324,10 @@ final class FakeXServer implements AutoCloseable {
 			return respond(request,
 					error(403, 64, "Your account is suspended and is not permitted to access this feature."));
 		}
+		if (fault != null && fault.kind() == Fault.Kind.TIMEOUT_NOT_APPLIED) {
+			// The request is lost before X acts on it, and so is the answer.
+			return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+		}
 		if (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) {
 			return faultResponse(request, fault);
 		}
@@ -721,7 +725,7 @@ final class FakeXServer implements AutoCloseable {
 				data.putObject("processing_info").put("state", "failed").put("progress_percent", 0);
 				yield ok(200, this.json.createObjectNode().set("data", data));
 			}
-			case TIMEOUT_AFTER_SEND -> throw new IllegalStateException("handled by the caller");
+			case TIMEOUT_AFTER_SEND, TIMEOUT_NOT_APPLIED -> throw new IllegalStateException("handled by the caller");
 		};
 		return respond(request, reply);
 	}
@@ -925,7 +929,7 @@ final class FakeXServer implements AutoCloseable {
 		enum Kind {
 
 			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TOKEN_REVOKED, INVALID_CONTENT, TIMEOUT_AFTER_SEND,
-			PROCESSING_FAILED
+			TIMEOUT_NOT_APPLIED, PROCESSING_FAILED
 
 		}
 

@@ -152,6 +152,47 @@ class XPublishIntegrationTests {
 		}
 
 		@Test
+		void a_part_whose_answer_was_lost_is_looked_for_before_the_thread_goes_on() throws Exception {
+			AccountSession session = account("lostpart");
+			XBackend impatient = new XBackend(fake().properties(Duration.ofMillis(700), 16 * 1024), fake().clock());
+			PublishRequest request = PublishRequest.text("t", "k", "one")
+				.withThread(List.of(new ThreadPart("two", null), new ThreadPart("three", null)));
+			fake().injectAfter(1, FakeXServer.Fault.of("POST", "/2/tweets", FakeXServer.Fault.Kind.TIMEOUT_AFTER_SEND));
+
+			InProgress uncertain = (InProgress) impatient.publish(request, session);
+
+			assertThat(uncertain.retryAt()).isAfter(fake().clock().instant());
+			assertThat(fake().posts(session.remoteUserId())).extracting(FakeXServer.Post::sentText)
+				.containsExactly("one", "two");
+			fake().clock().advance(Duration.ofSeconds(10));
+			Published done = (Published) backend().resume(request, uncertain.token(), session);
+
+			List<FakeXServer.Post> posts = fake().posts(session.remoteUserId());
+			assertThat(posts).extracting(FakeXServer.Post::sentText).containsExactly("one", "two", "three");
+			assertThat(posts.get(2).replyTo()).isEqualTo(posts.get(1).id());
+			assertThat(done.remoteId()).isEqualTo(posts.get(0).id());
+		}
+
+		@Test
+		void a_part_lost_before_x_applied_it_is_posted_on_resume() throws Exception {
+			AccountSession session = account("neverarrived");
+			XBackend impatient = new XBackend(fake().properties(Duration.ofMillis(700), 16 * 1024), fake().clock());
+			PublishRequest request = PublishRequest.text("t", "k", "uno")
+				.withThread(List.of(new ThreadPart("dos", null)));
+			fake().injectAfter(1,
+					FakeXServer.Fault.of("POST", "/2/tweets", FakeXServer.Fault.Kind.TIMEOUT_NOT_APPLIED));
+
+			InProgress uncertain = (InProgress) impatient.publish(request, session);
+			assertThat(fake().posts(session.remoteUserId())).hasSize(1);
+			fake().clock().advance(Duration.ofSeconds(10));
+			backend().resume(request, uncertain.token(), session);
+
+			List<FakeXServer.Post> posts = fake().posts(session.remoteUserId());
+			assertThat(posts).extracting(FakeXServer.Post::sentText).containsExactly("uno", "dos");
+			assertThat(posts.get(1).replyTo()).isEqualTo(posts.get(0).id());
+		}
+
+		@Test
 		void a_part_x_refuses_after_the_first_is_reported_with_the_posted_ids() throws Exception {
 			AccountSession session = account("refused");
 			PublishRequest request = PublishRequest.text("t", "k", "start")
