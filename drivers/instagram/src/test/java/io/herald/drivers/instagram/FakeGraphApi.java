@@ -48,11 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and refresh like Instagram's long-lived tokens. Any call can be made to fail once with
  * a Graph error object or a dropped connection.
  */
-final class FakeGraphApi implements AutoCloseable {
+public final class FakeGraphApi implements AutoCloseable {
 
-	static final String APP_ID = "990602627938098";
+	public static final String APP_ID = "990602627938098";
 
-	static final String APP_SECRET = "fake-app-secret";
+	public static final String APP_SECRET = "fake-app-secret";
 
 	private static final Duration LONG_LIVED = Duration.ofDays(60);
 
@@ -86,7 +86,7 @@ final class FakeGraphApi implements AutoCloseable {
 
 	private final List<String> calls = new ArrayList<>();
 
-	FakeGraphApi(MutableClock clock) throws IOException {
+	public FakeGraphApi(MutableClock clock) throws IOException {
 		this.clock = clock;
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
@@ -98,13 +98,13 @@ final class FakeGraphApi implements AutoCloseable {
 		this.server.start();
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return this.server.url("/").uri();
 	}
 
 	// ---- test controls ----
 
-	synchronized Account createAccount(String username) {
+	public synchronized Account createAccount(String username) {
 		String userId = nextId();
 		Account account = new Account(userId, username, "Display " + username);
 		this.accounts.put(userId, account);
@@ -113,52 +113,52 @@ final class FakeGraphApi implements AutoCloseable {
 	}
 
 	/** A long-lived token issued {@code age} ago. */
-	synchronized String issueToken(Account account, Duration age) {
+	public synchronized String issueToken(Account account, Duration age) {
 		return issue(account.userId, age, LONG_LIVED, true);
 	}
 
-	synchronized void revokeTokens(Account account) {
+	public synchronized void revokeTokens(Account account) {
 		this.tokens.values().removeIf((token) -> token.userId.equals(account.userId));
 	}
 
 	/** As if the user approved the app in the authorization window. */
-	synchronized String authorize(Account account) {
+	public synchronized String authorize(Account account) {
 		String code = "code-" + UUID.randomUUID();
 		this.authorizationCodes.put(code, account.userId);
 		return code;
 	}
 
-	synchronized void processingTimes(Account account, Duration image, Duration video) {
+	public synchronized void processingTimes(Account account, Duration image, Duration video) {
 		account.imageProcessing = image;
 		account.videoProcessing = video;
 	}
 
-	synchronized void quotaTotal(Account account, int total) {
+	public synchronized void quotaTotal(Account account, int total) {
 		account.quotaTotal = total;
 	}
 
-	synchronized List<Post> posts(Account account) {
+	public synchronized List<Post> posts(Account account) {
 		return List.copyOf(account.posts);
 	}
 
-	synchronized Container container(String id) {
+	public synchronized Container container(String id) {
 		return this.containers.get(id);
 	}
 
-	synchronized List<Container> containers(Account account) {
+	public synchronized List<Container> containers(Account account) {
 		return this.containers.values().stream().filter((c) -> c.userId.equals(account.userId)).toList();
 	}
 
 	/**
 	 * Publishes a container behind the driver's back, as a call whose answer was lost.
 	 */
-	synchronized Post publishDirectly(String containerId) {
+	public synchronized Post publishDirectly(String containerId) {
 		Container container = this.containers.get(containerId);
 		return publish(this.accounts.get(container.userId), container);
 	}
 
 	/** Posts made in the Instagram app: they show in the account's media. */
-	synchronized Post postInApp(Account account, String caption, Instant at) {
+	public synchronized Post postInApp(Account account, String caption, Instant at) {
 		Post post = new Post(nextId(), account.userId, caption, "IMAGE", at, null);
 		account.posts.add(0, post);
 		this.posts.put(post.id, post);
@@ -166,21 +166,21 @@ final class FakeGraphApi implements AutoCloseable {
 	}
 
 	/** Counts calls whose "METHOD /path" ends with the suffix. */
-	synchronized long calls(String method, String pathSuffix) {
+	public synchronized long calls(String method, String pathSuffix) {
 		return this.calls.stream().filter((call) -> call.startsWith(method + " ") && call.endsWith(pathSuffix)).count();
 	}
 
-	synchronized List<String> calls() {
+	public synchronized List<String> calls() {
 		return List.copyOf(this.calls);
 	}
 
 	/** The next matching call fails with a Graph error object. */
-	synchronized void failNext(String method, String pathSuffix, int httpStatus, int code, int subcode,
+	public synchronized void failNext(String method, String pathSuffix, int httpStatus, int code, int subcode,
 			String message) {
 		failNext(method, pathSuffix, errorResponse(httpStatus, code, subcode, message, Map.of()));
 	}
 
-	synchronized void failNext(String method, String pathSuffix, MockResponse response) {
+	public synchronized void failNext(String method, String pathSuffix, MockResponse response) {
 		this.injections.add(new Injection(method, pathSuffix, false, response));
 	}
 
@@ -188,12 +188,13 @@ final class FakeGraphApi implements AutoCloseable {
 	 * The next matching call is carried out, then the connection drops before the answer:
 	 * the client cannot know whether it worked.
 	 */
-	synchronized void dropAnswerAfterApplying(String method, String pathSuffix) {
+	public synchronized void dropAnswerAfterApplying(String method, String pathSuffix) {
 		this.injections.add(new Injection(method, pathSuffix, true,
 				new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
 	}
 
-	MockResponse errorResponse(int httpStatus, int code, int subcode, String message, Map<String, String> headers) {
+	public MockResponse errorResponse(int httpStatus, int code, int subcode, String message,
+			Map<String, String> headers) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);
 		error.put("type", (code == 190) ? "OAuthException" : "IGApiException");
@@ -588,19 +589,19 @@ final class FakeGraphApi implements AutoCloseable {
 
 	// ---- state ----
 
-	static final class Account {
+	public static final class Account {
 
-		final String userId;
+		public final String userId;
 
-		final String username;
+		public final String username;
 
-		final String name;
+		public final String name;
 
-		final List<Post> posts = new ArrayList<>();
+		public final List<Post> posts = new ArrayList<>();
 
-		final List<Instant> apiPublishes = new ArrayList<>();
+		public final List<Instant> apiPublishes = new ArrayList<>();
 
-		String token;
+		public String token;
 
 		Duration imageProcessing = Duration.ZERO;
 
@@ -620,31 +621,31 @@ final class FakeGraphApi implements AutoCloseable {
 
 	}
 
-	static final class Container {
+	public static final class Container {
 
-		final String id;
+		public final String id;
 
-		final String userId;
+		public final String userId;
 
-		final String mediaType;
+		public final String mediaType;
 
-		final boolean carouselItem;
+		public final boolean carouselItem;
 
-		final String caption;
+		public final String caption;
 
-		final Instant createdAt;
+		public final Instant createdAt;
 
 		Instant readyAt;
 
-		String altText;
+		public String altText;
 
-		List<String> children = List.of();
+		public List<String> children = List.of();
 
 		String error;
 
-		String publishedAs;
+		public String publishedAs;
 
-		int publishCalls;
+		public int publishCalls;
 
 		Container(String id, String userId, String mediaType, boolean carouselItem, String caption, Instant createdAt) {
 			this.id = id;
@@ -678,21 +679,21 @@ final class FakeGraphApi implements AutoCloseable {
 
 	}
 
-	static final class Post {
+	public static final class Post {
 
-		final String id;
+		public final String id;
 
-		final String userId;
+		public final String userId;
 
-		final String caption;
+		public final String caption;
 
-		final String mediaType;
+		public final String mediaType;
 
-		final Instant timestamp;
+		public final Instant timestamp;
 
-		final String containerId;
+		public final String containerId;
 
-		final List<Map<String, String>> comments = new ArrayList<>();
+		public final List<Map<String, String>> comments = new ArrayList<>();
 
 		Post(String id, String userId, String caption, String mediaType, Instant timestamp, String containerId) {
 			this.id = id;
@@ -703,7 +704,7 @@ final class FakeGraphApi implements AutoCloseable {
 			this.containerId = containerId;
 		}
 
-		String permalink() {
+		public String permalink() {
 			return "https://www.instagram.com/p/" + Long.toString(Long.parseLong(this.id), 36) + "/";
 		}
 

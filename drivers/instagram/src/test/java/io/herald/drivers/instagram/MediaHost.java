@@ -16,7 +16,7 @@ import okio.Buffer;
  * Plays Herald's public media URLs: a real HTTP server the fake Graph API downloads
  * {@code image_url} and {@code video_url} from.
  */
-final class MediaHost implements AutoCloseable {
+public final class MediaHost implements AutoCloseable {
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -24,7 +24,7 @@ final class MediaHost implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
 
-	MediaHost() throws IOException {
+	public MediaHost() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
@@ -44,18 +44,18 @@ final class MediaHost implements AutoCloseable {
 		this.server.start();
 	}
 
-	URI put(String name, byte[] bytes, String contentType) {
+	public URI put(String name, byte[] bytes, String contentType) {
 		String path = "/media/" + name;
 		this.files.put(path, new Served(bytes, contentType));
 		return this.server.url(path).uri();
 	}
 
 	/** A URL nothing is served at, as when a presigned link expired. */
-	URI missing(String name) {
+	public URI missing(String name) {
 		return this.server.url("/media/" + name).uri();
 	}
 
-	int downloads(String name) {
+	public int downloads(String name) {
 		AtomicInteger count = this.downloads.get("/media/" + name);
 		return (count != null) ? count.get() : 0;
 	}
