@@ -141,6 +141,25 @@ public final class FakeGraphApi implements AutoCloseable {
 		return List.copyOf(account.posts);
 	}
 
+	public synchronized Post post(String id) {
+		return this.posts.get(id);
+	}
+
+	public synchronized List<Post> postsWithCaption(String caption) {
+		return this.posts.values().stream().filter((post) -> caption.equals(post.caption)).toList();
+	}
+
+	/** The alt texts of a post's images in order, empty strings for none. */
+	public synchronized List<String> altTexts(Post post) {
+		Container container = this.containers.get(post.containerId);
+		if (container == null) {
+			return List.of();
+		}
+		List<Container> items = container.children.isEmpty() ? List.of(container)
+				: container.children.stream().map(this.containers::get).toList();
+		return items.stream().map((item) -> (item.altText != null) ? item.altText : "").toList();
+	}
+
 	public synchronized Container container(String id) {
 		return this.containers.get(id);
 	}
@@ -174,7 +193,14 @@ public final class FakeGraphApi implements AutoCloseable {
 		return List.copyOf(this.calls);
 	}
 
-	/** The next matching call fails with a Graph error object. */
+	public synchronized void clearFaults() {
+		this.injections.clear();
+	}
+
+	/**
+	 * The next matching call fails with a Graph error object. An empty method or suffix
+	 * matches any call.
+	 */
 	public synchronized void failNext(String method, String pathSuffix, int httpStatus, int code, int subcode,
 			String message) {
 		failNext(method, pathSuffix, errorResponse(httpStatus, code, subcode, message, Map.of()));
@@ -538,7 +564,7 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	private Injection takeInjection(String method, String path) {
-		Predicate<Injection> matches = (injection) -> injection.method.equals(method)
+		Predicate<Injection> matches = (injection) -> (injection.method.isEmpty() || injection.method.equals(method))
 				&& path.endsWith(injection.pathSuffix);
 		Iterator<Injection> iterator = this.injections.iterator();
 		while (iterator.hasNext()) {
