@@ -570,6 +570,21 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
+		void a_removed_grant_fails_publishing_as_expired_and_refreshing_as_revoked() {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = new AccountSession(account.userId, account.username, null,
+					ig.graph.issueToken(account, Duration.ofDays(5)), null,
+					ig.clock.instant().plus(Duration.ofDays(55)), Map.of());
+			ig.graph.revokeTokens(account);
+
+			assertThatExceptionOfType(PublishException.class)
+				.isThrownBy(() -> backend.publish(post("x", ig.media.jpeg("rv.jpg", 400, 400)), session))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.AUTH_EXPIRED));
+			assertThatExceptionOfType(PublishException.class).isThrownBy(() -> backend.refresh(session))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.AUTH_REVOKED));
+		}
+
+		@Test
 		void verifies_a_session_by_reading_the_profile() throws Exception {
 			FakeGraphApi.Account account = ig.newAccount();
 
