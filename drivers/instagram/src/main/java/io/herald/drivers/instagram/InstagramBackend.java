@@ -75,6 +75,8 @@ public class InstagramBackend implements BaseSocialBackend {
 
 	private final OAuthFlow oauth;
 
+	private final Capabilities capabilities;
+
 	public InstagramBackend(InstagramProperties properties, OkHttpClient http, Clock clock) {
 		JsonMapper json = JsonMapper.builder().build();
 		this.properties = properties;
@@ -87,6 +89,9 @@ public class InstagramBackend implements BaseSocialBackend {
 				properties.fallbackPublishingLimit(), properties.rateLimitBackoff());
 		this.oauth = properties.oauthConfigured()
 				? new InstagramOAuthFlow(properties, this.graph, this::readSession, clock) : null;
+		// without an app, the only way in is a pasted long-lived token
+		this.capabilities = (this.oauth != null) ? InstagramRules.CAPABILITIES
+				: InstagramRules.withConnectMethod(Capabilities.ConnectMethod.CREDENTIALS);
 	}
 
 	/**
@@ -110,7 +115,7 @@ public class InstagramBackend implements BaseSocialBackend {
 
 	@Override
 	public Capabilities capabilities() {
-		return InstagramRules.CAPABILITIES;
+		return this.capabilities;
 	}
 
 	@Override

@@ -55,6 +55,11 @@ final class InstagramRules {
 					MAX_VIDEO_BYTES, 4.0 / 5.0, 1.91, MAX_VIDEO_DURATION, true, false),
 			new AltTextRules(true, false, MAX_ALT_TEXT), false, true, true, Capabilities.ConnectMethod.OAUTH2);
 
+	static Capabilities withConnectMethod(Capabilities.ConnectMethod method) {
+		return new Capabilities(CAPABILITIES.text(), CAPABILITIES.media(), CAPABILITIES.altText(),
+				CAPABILITIES.threads(), CAPABILITIES.firstComment(), CAPABILITIES.needsPublicMediaUrls(), method);
+	}
+
 	private static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/quicktime");
 
 	private final CapabilityValidator shared = new CapabilityValidator(CAPABILITIES, CapabilityValidator::codePoints);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.herald.drivers.spi.AccountProfile;
 import io.herald.drivers.spi.AccountSession;
+import io.herald.drivers.spi.Capabilities;
 import io.herald.drivers.spi.ConnectRequest;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.MediaItem;
@@ -492,12 +493,14 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
-		void offers_no_oauth_without_app_credentials() {
+		void offers_token_connection_instead_of_oauth_without_app_credentials() {
 			InstagramProperties properties = InstagramProperties.forBaseUrl(ig.graph.baseUrl());
 			InstagramBackend tokenOnly = new InstagramBackend(properties, InstagramBackend.httpClient(properties),
 					ig.clock);
 
 			assertThat(tokenOnly.oauth()).isEmpty();
+			assertThat(tokenOnly.capabilities().connectMethod()).isEqualTo(Capabilities.ConnectMethod.CREDENTIALS);
+			assertThat(backend.capabilities().connectMethod()).isEqualTo(Capabilities.ConnectMethod.OAUTH2);
 		}
 
 		@Test
