@@ -143,6 +143,22 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
+		void a_container_instagram_calls_not_ready_at_media_publish_is_still_in_progress() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			PublishRequest request = post("not ready yet", ig.media.jpeg("nr.jpg", 400, 400));
+			ig.graph.failNext("POST", "/" + account.userId + "/media_publish", 400, 9007, 2207027,
+					"Media ID is not available");
+
+			PublishResult first = backend.publish(request, session);
+			PublishResult done = resumeAfter(Duration.ofSeconds(15), request, first, session);
+
+			assertThat(first).isInstanceOf(InProgress.class);
+			assertThat(done).isInstanceOf(Published.class);
+			assertThat(ig.graph.posts(account)).hasSize(1);
+		}
+
+		@Test
 		void adds_the_first_comment_after_publishing() throws Exception {
 			FakeGraphApi.Account account = ig.newAccount();
 			PublishRequest request = withFirstComment(post("With a comment", ig.media.jpeg("fc.jpg", 400, 400)),
@@ -402,6 +418,23 @@ class InstagramBackendIntegrationTests {
 			assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
 			assertThat(refused.networkCode()).contains("2207026");
 			assertThat(refused.getMessage()).contains("2207026");
+		}
+
+		@Test
+		void a_carousel_item_instagram_cannot_process_fails_the_carousel_as_invalid_content() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			PublishRequest carousel = post("half broken", ig.media.jpeg("hb.jpg", 400, 400),
+					ig.media.brokenMp4("hb.mp4"));
+			PublishResult first = backend.publish(carousel, session);
+
+			PublishException refused = catchThrowableOfType(PublishException.class,
+					() -> resumeAfter(Duration.ofMinutes(1), carousel, first, session));
+
+			assertThat(first).isInstanceOf(InProgress.class);
+			assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+			assertThat(ig.graph.containers(account)).noneMatch((c) -> c.mediaType.equals("CAROUSEL"));
+			assertThat(ig.graph.posts(account)).isEmpty();
 		}
 
 		@Test
