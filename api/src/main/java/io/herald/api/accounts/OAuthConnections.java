@@ -83,7 +83,14 @@ class OAuthConnections {
 				state, workspaceId, userId, network,
 				this.secretBox.seal(verifier.getBytes(StandardCharsets.US_ASCII), "oauth:" + state),
 				redirect.toString(), Timestamp.from(now), Timestamp.from(now.plus(TTL)));
-		return new Started(flow.authorizationUrl(state, challenge(verifier), redirect), state, now.plus(TTL));
+		try {
+			return new Started(flow.authorizationUrl(state, challenge(verifier), redirect), state, now.plus(TTL));
+		}
+		catch (IllegalStateException ex) {
+			// Drivers say so when the operator has not configured the network's app.
+			throw new ApiException(ProblemType.CONNECT_FAILED,
+					network + " is not set up on this Herald: " + ex.getMessage(), Map.of("network", network));
+		}
 	}
 
 	@Transactional
