@@ -1,9 +1,7 @@
 package io.herald.core.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
@@ -77,9 +75,8 @@ public class AssetInspector {
 		MediaFormat format = sniff(head);
 		return switch (format) {
 			case WEBP -> webp(head);
-			case MP4, QUICKTIME ->
-				Mp4Header.read(format, new SequenceInputStream(new ByteArrayInputStream(head), content));
-			default -> image(format, new SequenceInputStream(new ByteArrayInputStream(head), content));
+			case MP4, QUICKTIME -> Mp4Header.read(format, HeadAndRest.of(head, content));
+			default -> image(format, HeadAndRest.of(head, content));
 		};
 	}
 

@@ -1,9 +1,7 @@
 package io.herald.core.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -90,8 +88,7 @@ public class AssetService {
 				log.debug("Asset {}: client said {}, content is {}", asset.getId(), clientContentType,
 						format.contentType());
 			}
-			this.store.put(asset.getObjectKey(), new SequenceInputStream(new ByteArrayInputStream(head), hashing), -1,
-					format.contentType());
+			this.store.put(asset.getObjectKey(), HeadAndRest.of(head, hashing), -1, format.contentType());
 			MediaDetails details;
 			try (InputStream stored = this.store.open(asset.getObjectKey())) {
 				details = this.inspector.inspect(stored);

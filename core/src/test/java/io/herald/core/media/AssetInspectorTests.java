@@ -2,7 +2,9 @@ package io.herald.core.media;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,19 @@ class AssetInspectorTests {
 		@Test
 		void rejects_empty_content() {
 			assertThatExceptionOfType(UnsupportedMediaException.class).isThrownBy(() -> inspect(new byte[0]));
+		}
+
+		@Test
+		void never_closes_the_callers_stream_even_after_reading_it_to_the_end() throws IOException {
+			AtomicBoolean closed = new AtomicBoolean();
+			InputStream content = new ByteArrayInputStream(TestMedia.gif(2, 2)) {
+				@Override
+				public void close() {
+					closed.set(true);
+				}
+			};
+			AssetInspectorTests.this.inspector.inspect(content);
+			assertThat(closed).isFalse();
 		}
 
 		@Test
