@@ -20,16 +20,28 @@ public class HeraldDefaultsPostProcessor implements EnvironmentPostProcessor {
 
 	static final String RESOURCE = "herald-defaults.properties";
 
+	static final String PROD_RESOURCE = "herald-defaults-prod.properties";
+
+	static final String PROD_PROFILE = "prod";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		try {
-			for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("heraldDefaults",
-					new ClassPathResource(RESOURCE))) {
-				environment.getPropertySources().addLast(source);
+			// Profile defaults go first so they win over the general ones.
+			if (environment.matchesProfiles(PROD_PROFILE)) {
+				add(environment, "heraldProdDefaults", PROD_RESOURCE);
 			}
+			add(environment, "heraldDefaults", RESOURCE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
+			throw new UncheckedIOException("Cannot read Herald's default properties", ex);
+		}
+	}
+
+	private static void add(ConfigurableEnvironment environment, String name, String resource) throws IOException {
+		for (PropertySource<?> source : new PropertiesPropertySourceLoader().load(name,
+				new ClassPathResource(resource))) {
+			environment.getPropertySources().addLast(source);
 		}
 	}
 

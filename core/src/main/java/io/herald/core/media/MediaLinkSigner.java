@@ -23,8 +23,6 @@ public class MediaLinkSigner {
 
 	private static final String HMAC = "HmacSHA256";
 
-	private static final byte[] SUBKEY_LABEL = "herald/media-links/v1".getBytes(StandardCharsets.US_ASCII);
-
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -32,16 +30,19 @@ public class MediaLinkSigner {
 	// Tokens travel in URLs; anything longer than this is not one of ours.
 	private static final int MAX_TOKEN_LENGTH = 1024;
 
-	private final SecretKeySpec subkey;
+	private final SecretKeySpec key;
 
 	private final Clock clock;
 
-	public MediaLinkSigner(MediaSigningKey signingKey, Clock clock) {
-		byte[] master = signingKey.bytes();
-		if (master == null || master.length < 16) {
-			throw new IllegalArgumentException("The media signing key must be at least 16 bytes");
+	/**
+	 * @param signingKey at least 32 bytes reserved for media links
+	 * @param clock the clock expiry is measured by
+	 */
+	public MediaLinkSigner(byte[] signingKey, Clock clock) {
+		if (signingKey == null || signingKey.length < 32) {
+			throw new IllegalArgumentException("The media signing key must be at least 32 bytes");
 		}
-		this.subkey = new SecretKeySpec(hmac(new SecretKeySpec(master, HMAC), SUBKEY_LABEL), HMAC);
+		this.key = new SecretKeySpec(signingKey.clone(), HMAC);
 		this.clock = clock;
 	}
 
@@ -107,14 +108,10 @@ public class MediaLinkSigner {
 	}
 
 	private byte[] mac(byte[] payload) {
-		return hmac(this.subkey, payload);
-	}
-
-	private static byte[] hmac(SecretKeySpec key, byte[] data) {
 		try {
 			Mac mac = Mac.getInstance(HMAC);
-			mac.init(key);
-			return mac.doFinal(data);
+			mac.init(this.key);
+			return mac.doFinal(payload);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is unavailable", ex);

@@ -27,21 +27,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.herald.testing.SharedPostgres;
 import io.herald.testing.SharedS3Mock;
+import io.herald.testing.media.MediaTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(classes = AssetServiceIntegrationTests.TestApplication.class,
+@SpringBootTest(classes = { MediaTestApplication.class, AssetServiceIntegrationTests.TestClock.class },
 		properties = { "herald.media.max-upload-size=64KB", "herald.media.max-direct-upload-size=256KB",
 				"herald.media.public-url=https://herald.example/", "herald.media.link-ttl=15m",
 				"herald.secret-key=a test secret that is long enough" })
@@ -404,9 +404,8 @@ class AssetServiceIntegrationTests {
 		}
 	}
 
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
+	@Configuration(proxyBeanMethods = false)
+	static class TestClock {
 
 		@Bean
 		SettableClock clock() {

@@ -28,7 +28,7 @@ class FilesystemMediaStoreTests {
 	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
 	private final MediaLinkSigner signer = new MediaLinkSigner(
-			() -> "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), this.clock);
+			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), this.clock);
 
 	private FilesystemMediaStore store() {
 		return new FilesystemMediaStore(this.root.resolve("media"), this.signer, URI.create("https://herald.example/"));

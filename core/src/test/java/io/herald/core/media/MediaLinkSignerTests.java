@@ -19,7 +19,7 @@ class MediaLinkSignerTests {
 
 	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
-	private final MediaLinkSigner signer = new MediaLinkSigner(() -> bytes("a master secret of some length"),
+	private final MediaLinkSigner signer = new MediaLinkSigner(bytes("a media-links key of thirty-two bytes or more"),
 			this.clock);
 
 	@Test
@@ -66,7 +66,7 @@ class MediaLinkSignerTests {
 
 	@Test
 	void a_token_signed_with_another_secret_is_rejected() {
-		String token = new MediaLinkSigner(() -> bytes("another secret, same length!!"), this.clock)
+		String token = new MediaLinkSigner(bytes("another media-links key, also long enough"), this.clock)
 			.sign(KEY, Purpose.READ, Duration.ofMinutes(10))
 			.token();
 		assertThatExceptionOfType(InvalidMediaLinkException.class)
@@ -100,7 +100,8 @@ class MediaLinkSignerTests {
 
 	@Test
 	void refuses_a_short_secret() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new MediaLinkSigner(() -> bytes("short"), this.clock));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MediaLinkSigner(bytes("a key of thirty-one bytes......"), this.clock));
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class MinioMediaStoreIntegrationTests {
 	@BeforeAll
 	static void createStore() {
 		endpoint = SharedS3Mock.endpoint();
-		signer = new MediaLinkSigner(() -> "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+		signer = new MediaLinkSigner("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
 				Clock.systemUTC());
 		store = store(newBucket(), publicEndpoint());
 		store.createBucketIfMissing();

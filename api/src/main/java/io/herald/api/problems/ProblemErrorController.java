@@ -1,0 +1,56 @@
+package io.herald.api.problems;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The error page for failures outside Spring MVC (the servlet container rejecting a
+ * request, a filter failing): still a problem document, never a stack trace or a
+ * Whitelabel page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	private final ProblemWriter problems;
+
+	ProblemErrorController(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
+	@RequestMapping("/error")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = HttpStatus.resolve((code instanceof Integer i) ? i : 500);
+		if (status == null) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		ProblemType type = switch (status) {
+			case NOT_FOUND -> ProblemType.NOT_FOUND;
+			case UNAUTHORIZED -> ProblemType.UNAUTHORIZED;
+			case FORBIDDEN -> ProblemType.FORBIDDEN;
+			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
+			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
+		};
+		ProblemDetail problem = this.problems.build(type, type.description(), Map.of(), request);
+		problem.setStatus(status.value());
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri != null) {
+			problem.setInstance(java.net.URI.create(String.valueOf(uri).replace(" ", "%20")));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.herald.api.problems;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds problem documents, and writes them where no controller advice reaches (security
+ * filters, the error page).
+ */
+@Component
+public class ProblemWriter {
+
+	private final JsonMapper json;
+
+	public ProblemWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	public ProblemDetail build(ProblemType type, String detail, Map<String, Object> properties,
+			HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+		problem.setType(type.uri());
+		problem.setTitle(type.title());
+		if (request != null) {
+			problem.setInstance(java.net.URI.create(request.getRequestURI()));
+			Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+			if (requestId != null) {
+				problem.setProperty("requestId", requestId);
+			}
+		}
+		properties.forEach(problem::setProperty);
+		return problem;
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+			String title, String detail) throws IOException {
+		ProblemType type = ProblemType.bySlug(slug).orElse(ProblemType.BAD_REQUEST);
+		ProblemDetail problem = build(type, detail, Map.of(), request);
+		problem.setStatus(status.value());
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(this.json.writeValueAsBytes(flatten(problem)));
+	}
+
+	static Map<String, Object> flatten(ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		return body;
+	}
+
+}

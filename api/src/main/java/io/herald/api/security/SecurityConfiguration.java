@@ -1,0 +1,95 @@
+package io.herald.api.security;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.herald.api.problems.ProblemWriter;
+import io.herald.api.tokens.TokenHasher;
+import io.herald.core.users.ApiTokenRepository;
+import io.herald.core.users.AppUserRepository;
+import io.herald.core.workspaces.MembershipRepository;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. The API takes bearer tokens (no CSRF: nothing ambient) or the
+ * browser session (CSRF protected); HTTP Basic is accepted so a first token can be made
+ * with email and password. Everything else is the web UI behind a login form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
+			+ " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self';"
+			+ " form-action 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// Argon2id, the OWASP recommendation for password storage.
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AppUserRepository users, MembershipRepository memberships,
+			PasswordEncoder encoder) {
+		return new ProviderManager(new PasswordAuthenticationProvider(users, memberships, encoder));
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ApiTokenRepository tokens, AppUserRepository users, MembershipRepository memberships, TokenHasher hasher,
+			Clock clock, ProblemWriter problems) throws Exception {
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> problems.write(request, response,
+				HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+				(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
+		RequestMatcher bearer = (request) -> {
+			String header = request.getHeader("Authorization");
+			return header != null && (header.regionMatches(true, 0, "Bearer ", 0, 7)
+					|| header.regionMatches(true, 0, "Basic ", 0, 6));
+		};
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((auth) -> auth
+				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
+						"/error", "/favicon.ico")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, memberships, hasher, clock, apiEntryPoint),
+					BasicAuthenticationFilter.class)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint))
+			.formLogin((form) -> form.defaultSuccessUrl("/", false))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer))
+			.exceptionHandling((ex) -> ex
+				.defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::isApi)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (r) -> !isApi(r))
+				.accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+						HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+						"The request was refused (missing or invalid CSRF token, or not allowed).")))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.startsWith("/api/") || path.startsWith("/actuator/");
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.herald.api.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes API tokens and the hashes they are stored as. Tokens carry 256 random bits, so a
+ * plain SHA-256 (not a slow password hash) is the right lookup key.
+ */
+@Component
+public class TokenHasher {
+
+	public static final String PREFIX = "hrld_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	public String newToken() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	public String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 unavailable", ex);
+		}
+	}
+
+}
