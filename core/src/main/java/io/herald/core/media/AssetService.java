@@ -135,14 +135,15 @@ public class AssetService {
 		Asset asset = newAsset(workspaceId, userId, filename, altText);
 		asset.expect(format.contentType(), bytes);
 		Asset saved = this.repository.save(asset);
+		String uploadKey = MediaKeys.forUpload(workspaceId, saved.getId());
 		PresignedUpload upload = this.store
-			.presignUpload(saved.getObjectKey(), format.contentType(), bytes, this.properties.uploadTtl())
-			.orElseGet(() -> heraldUpload(saved, format));
+			.presignUpload(uploadKey, format.contentType(), bytes, this.properties.uploadTtl())
+			.orElseGet(() -> heraldUpload(saved, uploadKey, format));
 		return new StartedUpload(saved, upload);
 	}
 
-	private PresignedUpload heraldUpload(Asset asset, MediaFormat format) {
-		MediaLinkSigner.SignedToken token = this.signer.sign(asset.getObjectKey(), MediaLinkSigner.Purpose.UPLOAD,
+	private PresignedUpload heraldUpload(Asset asset, String uploadKey, MediaFormat format) {
+		MediaLinkSigner.SignedToken token = this.signer.sign(uploadKey, MediaLinkSigner.Purpose.UPLOAD,
 				this.properties.uploadTtl());
 		String base = this.properties.publicUrl().toString().replaceAll("/+$", "");
 		URI url = URI.create(base + String.format(HERALD_UPLOAD_PATH, asset.getId(), token.token()));
@@ -162,7 +163,7 @@ public class AssetService {
 	 */
 	public Asset receiveUpload(UUID assetId, String uploadToken, InputStream content) {
 		String key = this.signer.verify(uploadToken, MediaLinkSigner.Purpose.UPLOAD);
-		MediaKeys.AssetKey target = MediaKeys.parseAsset(key)
+		MediaKeys.AssetKey target = MediaKeys.parseUpload(key)
 			.filter((parsed) -> parsed.assetId().equals(assetId))
 			.orElseThrow(() -> new InvalidMediaLinkException("token is for another asset"));
 		Asset asset = find(target.workspaceId(), assetId);
@@ -200,22 +201,37 @@ public class AssetService {
 		if (asset.isReady()) {
 			return asset;
 		}
+		String uploadKey = MediaKeys.forUpload(workspaceId, assetId);
 		String key = asset.getObjectKey();
 		long expected = asset.getBytes();
-		StoredObject stored = this.store.stat(key)
+		StoredObject uploaded = this.store.stat(uploadKey)
 			.orElseThrow(() -> new UploadIncompleteException("No content has been uploaded for asset " + assetId));
-		if (stored.size() > expected) {
-			this.store.delete(key);
+		if (uploaded.size() > expected) {
+			this.store.delete(uploadKey);
 			throw new MediaTooLargeException(expected);
 		}
-		if (stored.size() < expected) {
+		if (uploaded.size() < expected) {
 			throw new UploadIncompleteException(
-					"Asset " + assetId + " has " + stored.size() + " of " + expected + " bytes");
+					"Asset " + assetId + " has " + uploaded.size() + " of " + expected + " bytes");
 		}
+		// The upload URL stays valid after this; checking the object only once it is
+		// under a key clients cannot write means a second upload cannot swap the bytes.
+		this.store.move(uploadKey, key);
+		try {
+			return checkAndMarkReady(asset, expected);
+		}
+		catch (RuntimeException ex) {
+			deleteObjectQuietly(key);
+			throw ex;
+		}
+	}
+
+	private Asset checkAndMarkReady(Asset asset, long expected) {
+		String key = asset.getObjectKey();
+		StoredObject stored = this.store.stat(key).orElseThrow(() -> new MediaObjectNotFoundException(key));
 		// The stored type is what the object store will serve; it must be the one
 		// checked.
 		if (!sameType(stored.contentType(), asset.getContentType())) {
-			this.store.delete(key);
 			throw new UnsupportedMediaException("The upload was sent as " + stored.contentType() + ", not "
 					+ asset.getContentType() + " as announced");
 		}
@@ -226,15 +242,17 @@ public class AssetService {
 			details = this.inspector.inspect(hashing);
 			hashing.drain();
 		}
-		catch (UnsupportedMediaException ex) {
-			this.store.delete(key);
-			throw ex;
-		}
 		catch (IOException ex) {
+			if (ex instanceof HashingInputStream.LimitExceededException) {
+				throw new MediaTooLargeException(expected);
+			}
 			throw new MediaStoreException("Cannot read media object " + key, ex);
 		}
+		if (hashing.count() != expected) {
+			throw new UploadIncompleteException(
+					"Asset " + asset.getId() + " has " + hashing.count() + " of " + expected + " bytes");
+		}
 		if (!details.format().contentType().equals(asset.getContentType())) {
-			this.store.delete(key);
 			throw new UnsupportedMediaException("The content is " + details.format().contentType() + ", not "
 					+ asset.getContentType() + " as announced");
 		}
@@ -308,6 +326,9 @@ public class AssetService {
 			throw new AssetInUseException(assetId);
 		}
 		deleteObjectQuietly(asset.getObjectKey());
+		if (!asset.isReady()) {
+			deleteObjectQuietly(MediaKeys.forUpload(workspaceId, assetId));
+		}
 	}
 
 	/**

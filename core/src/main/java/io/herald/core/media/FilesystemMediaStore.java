@@ -108,6 +108,27 @@ public class FilesystemMediaStore implements MediaStore {
 	}
 
 	@Override
+	public void move(String fromKey, String toKey) {
+		Path from = resolve(fromKey);
+		Path to = resolve(toKey);
+		try {
+			if (!Files.exists(from)) {
+				throw new MediaObjectNotFoundException(fromKey);
+			}
+			Files.createDirectories(to.getParent());
+			writeAtomically(typeFile(to), readType(from));
+			move(from, to);
+			Files.deleteIfExists(typeFile(from));
+		}
+		catch (NoSuchFileException ex) {
+			throw new MediaObjectNotFoundException(fromKey);
+		}
+		catch (IOException ex) {
+			throw new MediaStoreException("Cannot move media object " + fromKey + " to " + toKey, ex);
+		}
+	}
+
+	@Override
 	public void delete(String key) {
 		Path file = resolve(key);
 		try {

@@ -5,8 +5,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Object keys: {@code ws/{workspaceId}/{assetId}} for assets. Every store validates keys
- * with {@link #requireValid} so a key can never climb out of its directory or bucket.
+ * Object keys: {@code ws/{workspaceId}/{assetId}} for assets, and
+ * {@code uploads/ws/{workspaceId}/{assetId}} where a direct upload lands before Herald
+ * checks it and moves it into place. Every store validates keys with
+ * {@link #requireValid} so a key can never climb out of its directory or bucket.
  */
 final class MediaKeys {
 
@@ -15,11 +17,27 @@ final class MediaKeys {
 	private static final Pattern VALID = Pattern
 		.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
 
+	private static final String UPLOAD_PREFIX = "uploads/";
+
 	private MediaKeys() {
 	}
 
 	static String forAsset(UUID workspaceId, UUID assetId) {
 		return "ws/" + workspaceId + "/" + assetId;
+	}
+
+	static String forUpload(UUID workspaceId, UUID assetId) {
+		return UPLOAD_PREFIX + forAsset(workspaceId, assetId);
+	}
+
+	/**
+	 * The workspace and asset an upload key names, or empty for any other key.
+	 */
+	static Optional<AssetKey> parseUpload(String key) {
+		if (key == null || !key.startsWith(UPLOAD_PREFIX)) {
+			return Optional.empty();
+		}
+		return parseAsset(key.substring(UPLOAD_PREFIX.length()));
 	}
 
 	/**

@@ -44,6 +44,15 @@ public interface MediaStore {
 	Optional<StoredObject> stat(String key);
 
 	/**
+	 * Moves an object to another key, replacing any object there, keeping its content
+	 * type. Afterwards only the target exists.
+	 * @param fromKey the object to move
+	 * @param toKey where it goes
+	 * @throws MediaObjectNotFoundException when there is nothing under {@code fromKey}
+	 */
+	void move(String fromKey, String toKey);
+
+	/**
 	 * Deletes an object; deleting a missing object is not an error.
 	 * @param key the object key
 	 */

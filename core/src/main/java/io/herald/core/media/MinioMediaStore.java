@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
@@ -148,6 +150,31 @@ public class MinioMediaStore implements MediaStore {
 		catch (Exception ex) {
 			throw failure("Cannot read media object " + key, ex);
 		}
+	}
+
+	@Override
+	public void move(String fromKey, String toKey) {
+		MediaKeys.requireValid(fromKey);
+		MediaKeys.requireValid(toKey);
+		try {
+			// A server-side copy: the bytes do not pass through Herald. The content type
+			// is copied with the object.
+			this.client.copyObject(CopyObjectArgs.builder()
+				.bucket(this.bucket)
+				.object(toKey)
+				.source(CopySource.builder().bucket(this.bucket).object(fromKey).build())
+				.build());
+		}
+		catch (ErrorResponseException ex) {
+			if (isNotFound(ex)) {
+				throw new MediaObjectNotFoundException(fromKey);
+			}
+			throw failure("Cannot move media object " + fromKey + " to " + toKey, ex);
+		}
+		catch (Exception ex) {
+			throw failure("Cannot move media object " + fromKey + " to " + toKey, ex);
+		}
+		delete(fromKey);
 	}
 
 	@Override

@@ -205,6 +205,19 @@ class AssetServiceIntegrationTests {
 	}
 
 	@Test
+	void refuses_to_delete_an_asset_a_post_uses() {
+		Asset asset = upload(this.workspaceA, TestMedia.png(2, 2));
+		UUID post = UUID.randomUUID();
+		this.jdbc.update("INSERT INTO post (id, workspace_id, status) VALUES (?, ?, 'DRAFT')", post, this.workspaceA);
+		this.jdbc.update("INSERT INTO post_asset (post_id, position, asset_id, workspace_id) VALUES (?, 0, ?, ?)", post,
+				asset.getId(), this.workspaceA);
+		assertThatExceptionOfType(AssetInUseException.class)
+			.isThrownBy(() -> this.assets.delete(this.workspaceA, asset.getId()));
+		assertThat(this.assets.get(this.workspaceA, asset.getId()).isReady()).isTrue();
+		assertThat(this.store.stat(asset.getObjectKey())).isPresent();
+	}
+
+	@Test
 	void hands_out_signed_links_that_serve_the_bytes_until_they_expire() throws IOException {
 		byte[] gif = TestMedia.gif(3, 3);
 		Asset asset = upload(this.workspaceA, gif);
@@ -248,6 +261,9 @@ class AssetServiceIntegrationTests {
 			assertThat(ready.getWidth()).isEqualTo(1280);
 			assertThat(ready.getSha256()).isEqualTo(sha256(mp4));
 			assertThat(complete(asset.getId()).getUpdatedAt()).isEqualTo(ready.getUpdatedAt());
+			assertThatExceptionOfType(UploadIncompleteException.class)
+				.isThrownBy(() -> AssetServiceIntegrationTests.this.assets.receiveUpload(asset.getId(), token(started),
+						new ByteArrayInputStream(mp4)));
 		}
 
 		@Test
@@ -339,6 +355,16 @@ class AssetServiceIntegrationTests {
 			assertThat(ready.getWidth()).isEqualTo(1080);
 			assertThat(ready.getHeight()).isEqualTo(1350);
 			assertThat(ready.getSha256()).isEqualTo(sha256(webp));
+
+			// The presigned URL is still valid, but what it writes is never served.
+			assertThat(put(started.upload(), TestMedia.html(), "text/html")).isEqualTo(200);
+			try (InputStream in = service.openContent(workspaceA, ready.getId())) {
+				assertThat(in.readAllBytes()).isEqualTo(webp);
+			}
+			URI link = service.publicUrl(workspaceA, ready.getId());
+			MediaContent served = service.openSignedLink(link.getPath().substring("/media/".length()));
+			assertThat(served.contentType()).isEqualTo("image/webp");
+			served.content().close();
 		}
 
 		@Test

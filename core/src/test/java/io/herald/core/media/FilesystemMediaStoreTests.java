@@ -86,6 +86,21 @@ class FilesystemMediaStoreTests {
 		assertThat(store.stat("k")).contains(new StoredObject(4, "image/png"));
 	}
 
+	@Test
+	void moves_an_object_with_its_type_to_another_key() throws IOException {
+		FilesystemMediaStore store = store();
+		store.put("uploads/ws/a/b", stream("moved"), 5, "image/gif");
+		store.put("ws/a/b", stream("old"), 3, "image/png");
+		store.move("uploads/ws/a/b", "ws/a/b");
+		assertThat(store.stat("uploads/ws/a/b")).isEmpty();
+		assertThat(store.stat("ws/a/b")).contains(new StoredObject(5, "image/gif"));
+		try (InputStream in = store.open("ws/a/b")) {
+			assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("moved");
+		}
+		assertThatExceptionOfType(MediaObjectNotFoundException.class)
+			.isThrownBy(() -> store.move("uploads/ws/a/b", "ws/a/b"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "../escape", "ws/../../escape", "/etc/passwd", "ws//double", "ws/.hidden", ".", "..",
 			"ws/a\\b", "ws/a b", "", "ws/", "ws/%2e%2e" })

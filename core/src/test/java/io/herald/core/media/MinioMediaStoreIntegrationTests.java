@@ -92,6 +92,18 @@ class MinioMediaStoreIntegrationTests {
 	}
 
 	@Test
+	void moves_an_object_with_its_type_to_another_key() throws IOException {
+		byte[] png = TestMedia.png(3, 3);
+		String from = "uploads/ws/" + UUID.randomUUID();
+		String to = "ws/" + UUID.randomUUID();
+		store.put(from, new ByteArrayInputStream(png), png.length, "image/png");
+		store.move(from, to);
+		assertThat(store.stat(from)).isEmpty();
+		assertThat(store.stat(to)).contains(new StoredObject(png.length, "image/png"));
+		assertThatExceptionOfType(MediaObjectNotFoundException.class).isThrownBy(() -> store.move(from, to));
+	}
+
+	@Test
 	void stores_a_stream_of_unknown_length() throws IOException {
 		byte[] jpeg = TestMedia.jpeg(40, 30);
 		store.put("ws/unknown-length", new ByteArrayInputStream(jpeg), -1, "image/jpeg");
