@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -48,16 +47,19 @@ public class AssetService {
 
 	private final MediaLinkSigner signer;
 
+	private final HeraldMediaLinks links;
+
 	private final MediaProperties properties;
 
 	private final Clock clock;
 
 	AssetService(AssetRepository repository, MediaStore store, AssetInspector inspector, MediaLinkSigner signer,
-			MediaProperties properties, Clock clock) {
+			HeraldMediaLinks links, MediaProperties properties, Clock clock) {
 		this.repository = repository;
 		this.store = store;
 		this.inspector = inspector;
 		this.signer = signer;
+		this.links = links;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -138,16 +140,9 @@ public class AssetService {
 		String uploadKey = MediaKeys.forUpload(workspaceId, saved.getId());
 		PresignedUpload upload = this.store
 			.presignUpload(uploadKey, format.contentType(), bytes, this.properties.uploadTtl())
-			.orElseGet(() -> heraldUpload(saved, uploadKey, format));
+			.orElseGet(() -> this.links.upload(saved.getId(), uploadKey, format.contentType(),
+					this.properties.uploadTtl()));
 		return new StartedUpload(saved, upload);
-	}
-
-	private PresignedUpload heraldUpload(Asset asset, String uploadKey, MediaFormat format) {
-		MediaLinkSigner.SignedToken token = this.signer.sign(uploadKey, MediaLinkSigner.Purpose.UPLOAD,
-				this.properties.uploadTtl());
-		String base = this.properties.publicUrl().toString().replaceAll("/+$", "");
-		URI url = URI.create(base + String.format(HERALD_UPLOAD_PATH, asset.getId(), token.token()));
-		return new PresignedUpload("PUT", url, Map.of("Content-Type", format.contentType()), token.expiresAt());
 	}
 
 	/**

@@ -32,14 +32,11 @@ public class FilesystemMediaStore implements MediaStore {
 
 	private final Path root;
 
-	private final MediaLinkSigner signer;
+	private final HeraldMediaLinks links;
 
-	private final String linkBase;
-
-	public FilesystemMediaStore(Path root, MediaLinkSigner signer, URI publicBaseUrl) {
+	public FilesystemMediaStore(Path root, HeraldMediaLinks links) {
 		this.root = root.toAbsolutePath().normalize();
-		this.signer = signer;
-		this.linkBase = stripTrailingSlash(publicBaseUrl.toString()) + "/media/";
+		this.links = links;
 		try {
 			Files.createDirectories(this.root);
 		}
@@ -148,7 +145,8 @@ public class FilesystemMediaStore implements MediaStore {
 
 	@Override
 	public URI publicUrl(String key, Duration ttl) {
-		return URI.create(this.linkBase + this.signer.sign(key, MediaLinkSigner.Purpose.READ, ttl).token());
+		MediaKeys.requireValid(key);
+		return this.links.read(key, ttl);
 	}
 
 	@Override
@@ -214,10 +212,6 @@ public class FilesystemMediaStore implements MediaStore {
 				log.warn("Could not delete temp file {}: {}", file, ex.getMessage());
 			}
 		}
-	}
-
-	private static String stripTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }

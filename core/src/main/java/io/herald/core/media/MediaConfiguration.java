@@ -31,26 +31,31 @@ public class MediaConfiguration {
 	}
 
 	@Bean
+	HeraldMediaLinks heraldMediaLinks(MediaLinkSigner signer, MediaProperties properties) {
+		return new HeraldMediaLinks(signer, properties.publicUrl());
+	}
+
+	@Bean
 	AssetInspector assetInspector() {
 		return new AssetInspector();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MediaStore mediaStore(MediaProperties properties, MediaLinkSigner signer, Clock clock) {
+	MediaStore mediaStore(MediaProperties properties, HeraldMediaLinks links, Clock clock) {
 		if (properties.minio().enabled()) {
 			log.info("Media store: S3-compatible object store at {}", properties.minio().endpoint());
-			MinioMediaStore store = new MinioMediaStore(properties.minio(), signer, properties.publicUrl(), clock);
+			MinioMediaStore store = new MinioMediaStore(properties.minio(), links, clock);
 			store.createBucketIfMissing();
 			return store;
 		}
-		return new FilesystemMediaStore(properties.dir(), signer, properties.publicUrl());
+		return new FilesystemMediaStore(properties.dir(), links);
 	}
 
 	@Bean
 	AssetService assetService(AssetRepository repository, MediaStore store, AssetInspector inspector,
-			MediaLinkSigner signer, MediaProperties properties, Clock clock) {
-		return new AssetService(repository, store, inspector, signer, properties, clock);
+			MediaLinkSigner signer, HeraldMediaLinks links, MediaProperties properties, Clock clock) {
+		return new AssetService(repository, store, inspector, signer, links, properties, clock);
 	}
 
 }

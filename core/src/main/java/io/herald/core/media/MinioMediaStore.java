@@ -49,19 +49,16 @@ public class MinioMediaStore implements MediaStore {
 
 	private final String bucket;
 
-	private final MediaLinkSigner signer;
-
-	private final String linkBase;
+	private final HeraldMediaLinks links;
 
 	private final Clock clock;
 
-	public MinioMediaStore(MediaProperties.Minio properties, MediaLinkSigner signer, URI publicBaseUrl, Clock clock) {
+	public MinioMediaStore(MediaProperties.Minio properties, HeraldMediaLinks links, Clock clock) {
 		this.client = client(properties, properties.endpoint());
 		this.publicEndpoint = properties.hasPublicEndpoint();
 		this.presignClient = this.publicEndpoint ? client(properties, properties.publicEndpoint()) : this.client;
 		this.bucket = properties.bucket();
-		this.signer = signer;
-		this.linkBase = publicBaseUrl.toString().replaceAll("/+$", "") + "/media/";
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -199,7 +196,8 @@ public class MinioMediaStore implements MediaStore {
 	@Override
 	public URI publicUrl(String key, Duration ttl) {
 		if (!this.publicEndpoint) {
-			return URI.create(this.linkBase + this.signer.sign(key, MediaLinkSigner.Purpose.READ, ttl).token());
+			MediaKeys.requireValid(key);
+			return this.links.read(key, ttl);
 		}
 		return URI.create(presign(Method.GET, key, clamp(ttl)));
 	}

@@ -329,21 +329,22 @@ class AssetServiceIntegrationTests {
 
 		private final HttpClient http = HttpClient.newHttpClient();
 
-		private AssetService minioAssets(AssetRepository repository, MediaLinkSigner signer,
+		private AssetService minioAssets(AssetRepository repository, MediaLinkSigner signer, HeraldMediaLinks links,
 				MediaProperties properties) {
 			MinioMediaStore minio = new MinioMediaStore(
 					new MediaProperties.Minio(SharedS3Mock.endpoint(), SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY,
 							"herald-assets-" + UUID.randomUUID().toString().substring(0, 8), null, "us-east-1"),
-					signer, properties.publicUrl(), AssetServiceIntegrationTests.this.clock);
+					links, AssetServiceIntegrationTests.this.clock);
 			minio.createBucketIfMissing();
-			return new AssetService(repository, minio, new AssetInspector(), signer, properties,
+			return new AssetService(repository, minio, new AssetInspector(), signer, links, properties,
 					AssetServiceIntegrationTests.this.clock);
 		}
 
 		@Test
 		void completes_an_upload_sent_to_the_presigned_url(@Autowired AssetRepository repository,
-				@Autowired MediaLinkSigner signer, @Autowired MediaProperties properties) throws Exception {
-			AssetService service = minioAssets(repository, signer, properties);
+				@Autowired MediaLinkSigner signer, @Autowired HeraldMediaLinks links,
+				@Autowired MediaProperties properties) throws Exception {
+			AssetService service = minioAssets(repository, signer, links, properties);
 			byte[] webp = TestMedia.webpExtended(1080, 1350);
 			StartedUpload started = service.startUpload(workspaceA, user, "portrait.webp", "image/webp", webp.length,
 					"Portrait");
@@ -370,8 +371,8 @@ class AssetServiceIntegrationTests {
 		@Test
 		void refuses_an_upload_sent_with_another_content_type_since_the_store_would_serve_it_so(
 				@Autowired AssetRepository repository, @Autowired MediaLinkSigner signer,
-				@Autowired MediaProperties properties) throws Exception {
-			AssetService service = minioAssets(repository, signer, properties);
+				@Autowired HeraldMediaLinks links, @Autowired MediaProperties properties) throws Exception {
+			AssetService service = minioAssets(repository, signer, links, properties);
 			byte[] png = TestMedia.png(4, 4);
 			StartedUpload started = service.startUpload(workspaceA, user, "x.png", "image/png", png.length, null);
 			assertThat(put(started.upload(), png, "text/html")).isEqualTo(200);

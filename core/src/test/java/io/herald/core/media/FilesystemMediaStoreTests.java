@@ -31,7 +31,8 @@ class FilesystemMediaStoreTests {
 			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), this.clock);
 
 	private FilesystemMediaStore store() {
-		return new FilesystemMediaStore(this.root.resolve("media"), this.signer, URI.create("https://herald.example/"));
+		return new FilesystemMediaStore(this.root.resolve("media"),
+				new HeraldMediaLinks(this.signer, URI.create("https://herald.example/")));
 	}
 
 	@Test

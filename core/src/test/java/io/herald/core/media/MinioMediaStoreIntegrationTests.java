@@ -47,8 +47,10 @@ class MinioMediaStoreIntegrationTests {
 	}
 
 	private static MinioMediaStore store(String bucket, String publicEndpoint) {
-		return new MinioMediaStore(new MediaProperties.Minio(endpoint, SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY,
-				bucket, publicEndpoint, "us-east-1"), signer, URI.create("https://herald.example"), Clock.systemUTC());
+		return new MinioMediaStore(
+				new MediaProperties.Minio(endpoint, SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY, bucket,
+						publicEndpoint, "us-east-1"),
+				new HeraldMediaLinks(signer, URI.create("https://herald.example")), Clock.systemUTC());
 	}
 
 	private static String publicEndpoint() {
