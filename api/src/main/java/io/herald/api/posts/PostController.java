@@ -1,0 +1,169 @@
+package io.herald.api.posts;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import io.herald.api.idempotency.IdempotencyService;
+import io.herald.api.posts.PostPayloads.MediaRef;
+import io.herald.api.posts.PostPayloads.PostPage;
+import io.herald.api.posts.PostPayloads.PostPatch;
+import io.herald.api.posts.PostPayloads.PostRequest;
+import io.herald.api.posts.PostPayloads.PostView;
+import io.herald.api.posts.PostPayloads.TargetIssue;
+import io.herald.api.posts.PostPayloads.TargetView;
+import io.herald.api.posts.PostPayloads.ValidationReport;
+import io.herald.api.problems.ApiException;
+import io.herald.api.problems.ProblemType;
+import io.herald.api.security.Caller;
+import io.herald.core.posts.Post;
+import io.herald.core.posts.PostStatus;
+import io.herald.core.posts.PostTarget;
+import io.herald.core.workspaces.Role;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/posts")
+@Tag(name = "Posts", description = "Compose once, publish to many accounts")
+class PostController {
+
+	private final PostService posts;
+
+	private final IdempotencyService idempotency;
+
+	PostController(PostService posts, IdempotencyService idempotency) {
+		this.posts = posts;
+		this.idempotency = idempotency;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a post",
+			description = "Schedules it (scheduledAt or publishNow) or saves a draft. Every target is validated"
+					+ " against its network's rules; violations come back as a content-rejected problem. Send"
+					+ " Idempotency-Key to make retries safe.")
+	ResponseEntity<?> create(@AuthenticationPrincipal Caller caller,
+			@Parameter(description = "Makes a retried create return the first response") @RequestHeader(
+					name = "Idempotency-Key", required = false) String idempotencyKey,
+			@Valid @RequestBody PostRequest request) {
+		caller.require(Role.EDITOR);
+		return this.idempotency.execute(caller.workspaceId(), "posts.create", idempotencyKey, request, () -> {
+			Post post = this.posts.create(caller.workspaceId(), caller.userId(), request);
+			return ResponseEntity.created(URI.create("/api/v1/posts/" + post.getId()))
+				.eTag(etag(post))
+				.body(view(post));
+		});
+	}
+
+	@PostMapping("/validate")
+	@Operation(summary = "Check a post against every target network's rules without saving it")
+	ValidationReport validate(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostRequest request) {
+		List<TargetIssue> issues = this.posts.validate(caller.workspaceId(), request);
+		return new ValidationReport(issues.isEmpty(), issues);
+	}
+
+	@GetMapping
+	@Operation(summary = "List posts", description = "Sorted by schedule time (drafts by creation), oldest first;"
+			+ " pass nextCursor back as cursor for the next page.")
+	PostPage list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) PostStatus status,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > 200) {
+			throw new ApiException(ProblemType.INVALID_FIELD, "limit must be between 1 and 200.",
+					java.util.Map.of("field", "limit"));
+		}
+		PostService.Page page = this.posts.list(caller.workspaceId(), status, from, to, cursor, limit);
+		return new PostPage(page.items().stream().map(this::view).toList(), page.nextCursor());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get a post with each target's status, attempts, link and error")
+	ResponseEntity<PostView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		Post post = this.posts.get(caller.workspaceId(), id);
+		return ResponseEntity.ok().eTag(etag(post)).body(view(post));
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change a post",
+			description = "Needs If-Match with the ETag of your last read. Refused once a target is publishing or"
+					+ " published.")
+	ResponseEntity<PostView> update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody PostPatch patch) {
+		caller.require(Role.EDITOR);
+		Post post = this.posts.update(caller.workspaceId(), id, expectedVersion(ifMatch), patch);
+		return ResponseEntity.ok().eTag(etag(post)).body(view(post));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Cancel a scheduled post, or delete a draft",
+			description = "Refused once a target is publishing or published.")
+	void delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		caller.require(Role.EDITOR);
+		this.posts.cancelOrDelete(caller.workspaceId(), id);
+	}
+
+	private static long expectedVersion(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+					"Send If-Match with the ETag from GET /api/v1/posts/{id}.");
+		}
+		String value = ifMatch.trim();
+		if (value.startsWith("W/")) {
+			value = value.substring(2);
+		}
+		try {
+			return Long.parseLong(value.replace("\"", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED,
+					"If-Match " + ifMatch + " is not this post's ETag.");
+		}
+	}
+
+	private static String etag(Post post) {
+		return "\"" + post.getVersion() + "\"";
+	}
+
+	private PostView view(Post post) {
+		List<MediaRef> assets = post.getAssets()
+			.stream()
+			.map((a) -> new MediaRef(a.getAssetId(), a.getAltText()))
+			.toList();
+		List<TargetView> targets = post.getTargets().stream().map(this::view).toList();
+		return new PostView(post.getId(), post.getStatus(), post.getText(), assets, this.posts.parts(post.getParts()),
+				post.getScheduledAt(), post.getTimeZone(), post.getLocalScheduledAt(), post.isPublishNow(), targets,
+				post.getVersion(), post.getCreatedAt(), post.getUpdatedAt());
+	}
+
+	private TargetView view(PostTarget t) {
+		return new TargetView(t.getId(), t.getAccountId(), t.getNetwork(), t.getTextOverride(),
+				this.posts.media(t.getAssetsOverride()),
+				"[]".equals(t.getParts()) ? null : this.posts.parts(t.getParts()), t.getStatus(), t.getDueAt(),
+				t.getAttempts(), t.getNextAttemptAt(), t.getRemoteId(),
+				(t.getRemoteUrl() != null) ? URI.create(t.getRemoteUrl()) : null, t.getPublishedAt(),
+				t.getLastErrorKind(), t.getLastError());
+	}
+
+}

@@ -1,0 +1,463 @@
+package io.herald.api.posts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.herald.api.posts.PostPayloads.MediaRef;
+import io.herald.api.posts.PostPayloads.Part;
+import io.herald.api.posts.PostPayloads.PostPatch;
+import io.herald.api.posts.PostPayloads.PostRequest;
+import io.herald.api.posts.PostPayloads.TargetIssue;
+import io.herald.api.posts.PostPayloads.TargetRequest;
+import io.herald.api.problems.ApiException;
+import io.herald.api.problems.ProblemType;
+import io.herald.core.accounts.Account;
+import io.herald.core.accounts.AccountRepository;
+import io.herald.core.accounts.AccountStatus;
+import io.herald.core.networks.NetworkRegistry;
+import io.herald.core.posts.Post;
+import io.herald.core.posts.PostAsset;
+import io.herald.core.posts.PostRepository;
+import io.herald.core.posts.PostStatus;
+import io.herald.core.posts.PostTarget;
+import io.herald.core.posts.TargetStatus;
+import io.herald.core.workspaces.WorkspaceRepository;
+import io.herald.drivers.spi.BaseSocialBackend;
+import io.herald.drivers.spi.MediaItem;
+import io.herald.drivers.spi.PublishRequest;
+import io.herald.drivers.spi.ValidationResult;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, edits, lists and cancels posts. Scheduling a post means writing its targets as
+ * SCHEDULED with a due time; the engine takes it from there.
+ */
+@Service
+class PostService {
+
+	/**
+	 * How far in the past a schedule may be and still count as "now" (clock skew, slow
+	 * typing).
+	 */
+	static final Duration PAST_GRACE = Duration.ofMinutes(1);
+
+	static final Duration MAX_AHEAD = Duration.ofDays(3 * 366);
+
+	private static final TypeReference<List<Part>> PARTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<MediaRef>> MEDIA = new TypeReference<>() {
+	};
+
+	private final PostRepository posts;
+
+	private final AccountRepository accounts;
+
+	private final WorkspaceRepository workspaces;
+
+	private final NetworkRegistry networks;
+
+	private final AssetCatalog assets;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	PostService(PostRepository posts, AccountRepository accounts, WorkspaceRepository workspaces,
+			NetworkRegistry networks, AssetCatalog assets, NamedParameterJdbcTemplate jdbc, JsonMapper json,
+			Clock clock) {
+		this.posts = posts;
+		this.accounts = accounts;
+		this.workspaces = workspaces;
+		this.networks = networks;
+		this.assets = assets;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Post create(UUID workspaceId, UUID authorId, PostRequest request) {
+		Instant now = this.clock.instant();
+		Post post = new Post(UUID.randomUUID(), workspaceId, authorId, now);
+		apply(post, request, now);
+		return this.posts.save(post);
+	}
+
+	@Transactional
+	Post update(UUID workspaceId, UUID id, long expectedVersion, PostPatch patch) {
+		Post post = get(workspaceId, id);
+		List<PostTarget> locked = this.posts.lockTargets(id, workspaceId);
+		if (post.getVersion() != expectedVersion) {
+			throw new ApiException(ProblemType.PRECONDITION_FAILED, "The post changed since you read it (now version "
+					+ post.getVersion() + "); read it again and reapply your change.");
+		}
+		refuseIfLocked(post, locked, "edited");
+		PostRequest merged = merge(post, patch);
+		apply(post, merged, this.clock.instant());
+		return post;
+	}
+
+	@Transactional
+	void cancelOrDelete(UUID workspaceId, UUID id) {
+		Post post = get(workspaceId, id);
+		List<PostTarget> locked = this.posts.lockTargets(id, workspaceId);
+		if (post.getStatus() == PostStatus.CANCELED) {
+			return;
+		}
+		refuseIfLocked(post, locked, "canceled");
+		if (post.getStatus() == PostStatus.DRAFT) {
+			this.posts.delete(post);
+			return;
+		}
+		Instant now = this.clock.instant();
+		for (PostTarget target : post.getTargets()) {
+			if (target.getStatus() != TargetStatus.FAILED) {
+				target.cancel("Canceled by a user.", now);
+			}
+		}
+		post.setStatus(PostStatus.CANCELED, now);
+	}
+
+	@Transactional(readOnly = true)
+	Post get(UUID workspaceId, UUID id) {
+		return loaded(this.posts.findInWorkspace(id, workspaceId).orElseThrow(() -> ApiException.notFound("Post")));
+	}
+
+	/** Loads what the response shows, so it can be rendered after the transaction. */
+	private static Post loaded(Post post) {
+		post.getTargets().size();
+		post.getAssets().size();
+		return post;
+	}
+
+	@Transactional(readOnly = true)
+	Page list(UUID workspaceId, PostStatus status, Instant from, Instant to, String cursor, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("ws", workspaceId).addValue("limit", limit + 1);
+		StringBuilder sql = new StringBuilder(
+				"SELECT id, coalesce(scheduled_at, created_at) AS sort_at FROM post WHERE workspace_id = :ws");
+		if (status != null) {
+			sql.append(" AND status = :status");
+			params.addValue("status", status.name());
+		}
+		if (from != null) {
+			sql.append(" AND scheduled_at >= :from");
+			params.addValue("from", java.sql.Timestamp.from(from));
+		}
+		if (to != null) {
+			sql.append(" AND scheduled_at < :to");
+			params.addValue("to", java.sql.Timestamp.from(to));
+		}
+		if (cursor != null && !cursor.isBlank()) {
+			Cursor position = Cursor.decode(cursor);
+			sql.append(" AND (coalesce(scheduled_at, created_at), id) > (:cursorAt, :cursorId)");
+			params.addValue("cursorAt", java.sql.Timestamp.from(position.sortAt())).addValue("cursorId", position.id());
+		}
+		sql.append(" ORDER BY coalesce(scheduled_at, created_at), id LIMIT :limit");
+		List<Cursor> rows = this.jdbc.query(sql.toString(), params,
+				(rs, i) -> new Cursor(rs.getTimestamp("sort_at").toInstant(), rs.getObject("id", UUID.class)));
+		boolean more = rows.size() > limit;
+		List<Cursor> page = more ? rows.subList(0, limit) : rows;
+		Map<UUID, Post> loaded = new HashMap<>();
+		if (!page.isEmpty()) {
+			this.posts.findAllInWorkspace(workspaceId, page.stream().map(Cursor::id).toList())
+				.forEach((p) -> loaded.put(p.getId(), p));
+		}
+		List<Post> items = page.stream()
+			.map((c) -> loaded.get(c.id()))
+			.filter(Objects::nonNull)
+			.map(PostService::loaded)
+			.toList();
+		return new Page(items, more ? page.get(page.size() - 1).encode() : null);
+	}
+
+	@Transactional(readOnly = true)
+	List<TargetIssue> validate(UUID workspaceId, PostRequest request) {
+		Map<UUID, Account> targetAccounts = accountsOf(workspaceId, request.targets(), false);
+		Map<UUID, MediaItem> media = mediaOf(workspaceId, request);
+		return contentIssues(request, targetAccounts, media);
+	}
+
+	List<Part> parts(String partsJson) {
+		return this.json.readValue(partsJson, PARTS);
+	}
+
+	List<MediaRef> media(String mediaJson) {
+		return (mediaJson != null) ? this.json.readValue(mediaJson, MEDIA) : null;
+	}
+
+	private void apply(Post post, PostRequest request, Instant now) {
+		boolean draft = request.isDraft();
+		List<TargetRequest> targets = (request.targets() != null) ? request.targets() : List.of();
+		if (!draft && targets.isEmpty()) {
+			throw validation("targets", "must list at least one account (or save the post as a draft)");
+		}
+		if (!draft && !request.isPublishNow() && (request.scheduledAt() == null || request.scheduledAt().isBlank())) {
+			throw validation("scheduledAt", "is required unless publishNow or draft is true");
+		}
+		Set<UUID> seen = new HashSet<>();
+		for (TargetRequest target : targets) {
+			if (!seen.add(target.accountId())) {
+				throw validation("targets", "lists account " + target.accountId() + " twice");
+			}
+		}
+		ZoneId zone = ScheduleResolver.zone(request.timeZone(), workspaceZone(post.getWorkspaceId()));
+		ScheduleResolver.Resolved schedule = null;
+		if (request.isPublishNow() && !draft) {
+			schedule = new ScheduleResolver.Resolved(now, java.time.LocalDateTime.ofInstant(now, zone), zone);
+		}
+		else if (request.scheduledAt() != null && !request.scheduledAt().isBlank()) {
+			schedule = ScheduleResolver.resolve(request.scheduledAt(), zone);
+			if (!draft && schedule.instant().isBefore(now.minus(PAST_GRACE))) {
+				throw new ApiException(ProblemType.SCHEDULE_IN_PAST,
+						"scheduledAt " + schedule.instant() + " is in the past (now " + now
+								+ "); use publishNow to publish at once.",
+						Map.of("field", "scheduledAt", "resolvedInstant", schedule.instant().toString()));
+			}
+			if (schedule.instant().isAfter(now.plus(MAX_AHEAD))) {
+				throw validation("scheduledAt", "is more than three years ahead");
+			}
+		}
+		Map<UUID, Account> targetAccounts = accountsOf(post.getWorkspaceId(), targets, !draft);
+		Map<UUID, MediaItem> media = mediaOf(post.getWorkspaceId(), request);
+		if (!draft) {
+			List<TargetIssue> issues = contentIssues(request, targetAccounts, media);
+			if (!issues.isEmpty()) {
+				throw new ApiException(ProblemType.CONTENT_REJECTED,
+						issues.size() + " problem(s) with the content; see errors.", Map.of("errors", issues));
+			}
+		}
+		post.setContent(request.text(), writeParts(request.parts()), now);
+		post.getAssets().clear();
+		List<MediaRef> baseMedia = (request.assets() != null) ? request.assets() : List.of();
+		// Flush removals first: positions are the key, and a reorder would reuse them.
+		this.posts.flush();
+		for (int i = 0; i < baseMedia.size(); i++) {
+			post.getAssets().add(new PostAsset(post, i, baseMedia.get(i).assetId(), baseMedia.get(i).altText()));
+		}
+		PostStatus status = draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+		post.setSchedule(status, (schedule != null) ? schedule.instant() : null,
+				(schedule != null) ? schedule.zone().getId() : zone.getId(),
+				(schedule != null) ? schedule.local() : null, request.isPublishNow() && !draft, now);
+		syncTargets(post, targets, targetAccounts, draft ? TargetStatus.DRAFT : TargetStatus.SCHEDULED,
+				(schedule != null) ? schedule.instant() : null, now);
+	}
+
+	private void syncTargets(Post post, List<TargetRequest> requested, Map<UUID, Account> targetAccounts,
+			TargetStatus status, Instant dueAt, Instant now) {
+		Map<UUID, PostTarget> existing = new HashMap<>();
+		post.getTargets().forEach((t) -> existing.put(t.getAccountId(), t));
+		Set<UUID> keep = new HashSet<>();
+		for (TargetRequest request : requested) {
+			Account account = targetAccounts.get(request.accountId());
+			PostTarget target = existing.get(request.accountId());
+			if (target == null) {
+				target = new PostTarget(UUID.randomUUID(), post, account.getId(), account.getNetwork(), now);
+				post.getTargets().add(target);
+			}
+			target.setOverrides(request.text(), writeMedia(request.assets()),
+					(request.parts() != null) ? writeParts(request.parts()) : null, now);
+			target.schedule(status, dueAt, now);
+			keep.add(request.accountId());
+		}
+		post.getTargets().removeIf((t) -> !keep.contains(t.getAccountId()));
+	}
+
+	private List<TargetIssue> contentIssues(PostRequest request, Map<UUID, Account> targetAccounts,
+			Map<UUID, MediaItem> media) {
+		List<TargetIssue> issues = new ArrayList<>();
+		List<TargetRequest> targets = (request.targets() != null) ? request.targets() : List.of();
+		for (TargetRequest target : targets) {
+			Account account = targetAccounts.get(target.accountId());
+			if (account == null) {
+				continue;
+			}
+			BaseSocialBackend backend = this.networks.find(account.getNetwork()).orElse(null);
+			if (backend == null) {
+				issues.add(new TargetIssue(account.getId(), account.getNetwork(), "accountId", "network_unavailable",
+						"No driver for " + account.getNetwork() + " is installed."));
+				continue;
+			}
+			ValidationResult result = backend.validate(publishRequest(request, target, media));
+			result.violations()
+				.forEach((v) -> issues
+					.add(new TargetIssue(account.getId(), account.getNetwork(), v.field(), v.code(), v.message())));
+		}
+		return issues;
+	}
+
+	/** The request a driver would get, without bytes or URLs: what validation needs. */
+	private PublishRequest publishRequest(PostRequest request, TargetRequest target, Map<UUID, MediaItem> media) {
+		String text = (target.text() != null) ? target.text() : request.text();
+		List<MediaRef> refs = (target.assets() != null) ? target.assets() : request.assets();
+		List<Part> parts = (target.parts() != null) ? target.parts() : request.parts();
+		List<PublishRequest.ThreadPart> thread = (parts != null)
+				? parts.stream().map((p) -> new PublishRequest.ThreadPart(p.text(), items(p.assets(), media))).toList()
+				: List.of();
+		return new PublishRequest("validation", "validation", text, items(refs, media), thread, null, null, null,
+				List.of());
+	}
+
+	private static List<MediaItem> items(List<MediaRef> refs, Map<UUID, MediaItem> media) {
+		if (refs == null) {
+			return List.of();
+		}
+		return refs.stream().map((ref) -> {
+			MediaItem item = media.get(ref.assetId());
+			String alt = (ref.altText() != null) ? ref.altText() : item.altText();
+			return new MediaItem(item.assetId(), item.kind(), item.contentType(), item.bytes(), item.width(),
+					item.height(), item.duration(), alt, null, null);
+		}).toList();
+	}
+
+	private Map<UUID, Account> accountsOf(UUID workspaceId, List<TargetRequest> targets, boolean mustBeConnected) {
+		if (targets == null || targets.isEmpty()) {
+			return Map.of();
+		}
+		Set<UUID> ids = new LinkedHashSet<>();
+		targets.forEach((t) -> ids.add(t.accountId()));
+		Map<UUID, Account> found = new HashMap<>();
+		this.accounts.findAllInWorkspace(workspaceId, ids).forEach((a) -> found.put(a.getId(), a));
+		for (UUID id : ids) {
+			Account account = found.get(id);
+			if (account == null || account.getStatus() == AccountStatus.DISABLED) {
+				throw new ApiException(ProblemType.UNKNOWN_ACCOUNT,
+						"Account " + id + " does not exist in this workspace.", Map.of("accountId", id.toString()));
+			}
+			if (mustBeConnected && account.getStatus() != AccountStatus.CONNECTED) {
+				throw new ApiException(
+						ProblemType.ACCOUNT_NOT_CONNECTED, "Account " + account.getHandle() + " on "
+								+ account.getNetwork() + " needs reconnecting: " + account.getStatusReason(),
+						Map.of("accountId", id.toString()));
+			}
+		}
+		return found;
+	}
+
+	private Map<UUID, MediaItem> mediaOf(UUID workspaceId, PostRequest request) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		Stream
+			.concat(refs(request.assets(), request.parts()), (request.targets() != null)
+					? request.targets().stream().flatMap((t) -> refs(t.assets(), t.parts())) : Stream.empty())
+			.forEach((ref) -> ids.add(ref.assetId()));
+		Map<UUID, MediaItem> found = this.assets.readyAssets(workspaceId, ids);
+		for (UUID id : ids) {
+			if (!found.containsKey(id)) {
+				throw new ApiException(ProblemType.UNKNOWN_ASSET,
+						"Asset " + id + " does not exist in this workspace or is not uploaded completely.",
+						Map.of("assetId", id.toString()));
+			}
+		}
+		return found;
+	}
+
+	private static Stream<MediaRef> refs(List<MediaRef> media, List<Part> parts) {
+		Stream<MediaRef> own = (media != null) ? media.stream() : Stream.empty();
+		Stream<MediaRef> inParts = (parts != null)
+				? parts.stream().flatMap((p) -> (p.assets() != null) ? p.assets().stream() : Stream.empty())
+				: Stream.empty();
+		return Stream.concat(own, inParts);
+	}
+
+	private PostRequest merge(Post post, PostPatch patch) {
+		List<TargetRequest> targets = (patch.targets() != null) ? patch.targets()
+				: post.getTargets()
+					.stream()
+					.filter((t) -> t.getStatus() != TargetStatus.CANCELED)
+					.map((t) -> new TargetRequest(t.getAccountId(), t.getTextOverride(), media(t.getAssetsOverride()),
+							"[]".equals(t.getParts()) ? null : parts(t.getParts())))
+					.toList();
+		List<MediaRef> assets = (patch.assets() != null) ? patch.assets()
+				: post.getAssets().stream().map((a) -> new MediaRef(a.getAssetId(), a.getAltText())).toList();
+		String scheduledAt = (patch.scheduledAt() != null) ? patch.scheduledAt()
+				: (post.getScheduledAt() != null && !post.isPublishNow()) ? post.getScheduledAt().toString() : null;
+		Boolean publishNow = (patch.publishNow() != null) ? patch.publishNow()
+				: (patch.scheduledAt() == null && post.isPublishNow());
+		Boolean draft = (patch.draft() != null) ? patch.draft() : post.getStatus() == PostStatus.DRAFT;
+		return new PostRequest((patch.text() != null) ? patch.text() : post.getText(), assets,
+				(patch.parts() != null) ? patch.parts() : parts(post.getParts()), targets, scheduledAt,
+				(patch.timeZone() != null) ? patch.timeZone() : post.getTimeZone(), publishNow, draft);
+	}
+
+	private static void refuseIfLocked(Post post, List<PostTarget> targets, String action) {
+		if (!post.getStatus().editable()) {
+			throw new ApiException(ProblemType.POST_LOCKED,
+					"This post is " + post.getStatus() + " and can no longer be " + action + ".");
+		}
+		for (PostTarget target : targets) {
+			if (target.getStatus().locked()) {
+				throw new ApiException(ProblemType.POST_LOCKED,
+						"The post's target for account " + target.getAccountId() + " is " + target.getStatus()
+								+ ", so the post can no longer be " + action + ".",
+						Map.of("targetId", target.getId().toString()));
+			}
+		}
+	}
+
+	private String workspaceZone(UUID workspaceId) {
+		return this.workspaces.findById(workspaceId).map((w) -> w.getTimeZone()).orElse("UTC");
+	}
+
+	private String writeParts(List<Part> parts) {
+		return this.json.writeValueAsString((parts != null) ? parts : List.of());
+	}
+
+	private String writeMedia(List<MediaRef> media) {
+		return (media != null) ? this.json.writeValueAsString(media) : null;
+	}
+
+	private static ApiException validation(String field, String message) {
+		return new ApiException(ProblemType.VALIDATION_FAILED, field + " " + message + ".",
+				Map.of("errors", List.of(Map.of("field", field, "message", message))));
+	}
+
+	record Page(List<Post> items, String nextCursor) {
+	}
+
+	/** A keyset position: the sort time and id of the last row of a page. */
+	record Cursor(Instant sortAt, UUID id) {
+
+		String encode() {
+			String raw = this.sortAt.getEpochSecond() + "." + this.sortAt.getNano() + "." + this.id;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor decode(String cursor) {
+			try {
+				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				String[] parts = raw.split("\\.", 3);
+				return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+						UUID.fromString(parts[2]));
+			}
+			catch (RuntimeException ex) {
+				throw new ApiException(ProblemType.BAD_CURSOR, "The cursor is not one this API handed out.",
+						Map.of("field", "cursor"));
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.herald.drivers.kit;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Makes the test server fail on demand, so the kit can check how a driver maps failures
+ * to {@link io.herald.drivers.spi.ErrorKind}s.
+ */
+public interface FaultInjector {
+
+	/**
+	 * The faults this server can produce.
+	 * @return the supported fault kinds
+	 */
+	Set<Fault.Kind> supported();
+
+	/**
+	 * Makes the next call the driver sends fail with the given fault. Calls that only
+	 * read (such as resolving a handle) may be let through by injectors that can tell
+	 * them apart; the kit's requests need none.
+	 * @param fault the fault
+	 */
+	void failNextCall(Fault fault);
+
+	/**
+	 * Removes any fault that was not used; the kit calls it after every Errors test.
+	 */
+	void clear();
+
+	/**
+	 * One failure to produce.
+	 *
+	 * @param kind what goes wrong
+	 * @param message the network's message to put in the error, which the driver must
+	 * keep
+	 * @param resetAt when a rate limit resets ({@link Kind#RATE_LIMITED} only)
+	 */
+	record Fault(Kind kind, String message, Instant resetAt) {
+
+		/**
+		 * A fault without a reset time.
+		 * @param kind what goes wrong
+		 * @param message the network's message
+		 * @return the fault
+		 */
+		public static Fault of(Kind kind, String message) {
+			return new Fault(kind, message, null);
+		}
+
+		/** What goes wrong. */
+		public enum Kind {
+
+			/** The network answers "too many requests" with a reset time. */
+			RATE_LIMITED,
+
+			/** The network answers with a server error (5xx). */
+			SERVER_ERROR,
+
+			/** The network says the access token expired. */
+			TOKEN_EXPIRED,
+
+			/** The network says the grant is gone (also on refresh). */
+			TOKEN_REVOKED,
+
+			/** The network refuses the content. */
+			INVALID_CONTENT,
+
+			/**
+			 * The network applies the call but the answer never arrives within the
+			 * driver's read timeout.
+			 */
+			TIMEOUT_AFTER_SEND
+
+		}
+
+	}
+
+}
