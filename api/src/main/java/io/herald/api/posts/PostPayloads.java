@@ -30,23 +30,23 @@ final class PostPayloads {
 	}
 
 	@Schema(description = "A further part of a thread, published as a reply to the previous part")
-	record Part(@Size(max = MAX_TEXT) String text, @Valid @Size(max = 10) List<MediaRef> assets) {
+	record Part(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@Valid MediaRef> assets) {
 	}
 
 	@Schema(description = "Publish to one account; text, assets and parts override the post's for this account only")
 	record TargetRequest(@NotNull UUID accountId,
 			@Size(max = MAX_TEXT) @Schema(description = "Per-network text; omit to use the post's text") String text,
-			@Valid @Size(max = 10) @Schema(
-					description = "Per-network media; omit to use the post's") List<MediaRef> assets,
-			@Valid @Size(max = 25) @Schema(
-					description = "Per-network thread parts; omit to use the post's") List<Part> parts) {
+			@Size(max = 10) @Schema(
+					description = "Per-network media; omit to use the post's") List<@Valid MediaRef> assets,
+			@Size(max = 25) @Schema(
+					description = "Per-network thread parts; omit to use the post's") List<@Valid Part> parts) {
 	}
 
 	@Schema(description = "A post to create (or validate)")
 	record PostRequest(
 			@Size(max = MAX_TEXT) @Schema(example = "Spring sale starts now! https://example.com/sale") String text,
-			@Valid @Size(max = 10) List<MediaRef> assets, @Valid @Size(max = 25) List<Part> parts,
-			@Valid @Size(max = 50) List<TargetRequest> targets,
+			@Size(max = 10) List<@Valid MediaRef> assets, @Size(max = 25) List<@Valid Part> parts,
+			@Size(max = 50) List<@Valid TargetRequest> targets,
 			@Schema(description = "An instant with offset (2026-05-01T09:30:00Z) or a local date-time"
 					+ " (2026-05-01T09:30) read in timeZone", example = "2026-05-01T09:30") String scheduledAt,
 			@Schema(description = "IANA zone id; defaults to the workspace's",
@@ -66,8 +66,8 @@ final class PostPayloads {
 
 	@Schema(description = "Changes to a post; fields left out keep their value. targets, when given, replace the"
 			+ " list (targets for the same account keep their id).")
-	record PostPatch(@Size(max = MAX_TEXT) String text, @Valid @Size(max = 10) List<MediaRef> assets,
-			@Valid @Size(max = 25) List<Part> parts, @Valid @Size(max = 50) List<TargetRequest> targets,
+	record PostPatch(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@Valid MediaRef> assets,
+			@Size(max = 25) List<@Valid Part> parts, @Size(max = 50) List<@Valid TargetRequest> targets,
 			String scheduledAt, String timeZone, Boolean publishNow, Boolean draft) {
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -150,6 +151,11 @@ class ApiExceptionHandler {
 			MissingServletRequestPartException.class })
 	ResponseEntity<ProblemDetail> missing(Exception ex, HttpServletRequest request) {
 		return respond(ProblemType.BAD_REQUEST, ex.getMessage(), Map.of(), request);
+	}
+
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex, HttpServletRequest request) {
+		return respond(ProblemType.BAD_REQUEST, "The request was rejected: " + ex.getMessage(), Map.of(), request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
-						"/error", "/favicon.ico")
+						"/error", "/favicon.ico", "/connect/*/callback")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HeraldApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.data-dir=target/test-data", "herald.database.data-dir=target/test-data",
 				"herald.admin.email=admin@test.local", "herald.admin.password=admin-password-for-tests" })
-@org.springframework.context.annotation.Import(Fixtures.class)
+@org.springframework.context.annotation.Import({ Fixtures.class, ApiIntegrationTest.TestNetworks.class })
 public abstract class ApiIntegrationTest {
 
 	@DynamicPropertySource
@@ -34,6 +34,17 @@ public abstract class ApiIntegrationTest {
 	protected Fixtures fixtures;
 
 	protected Api api;
+
+	/** Test-only networks shared by every API test (one Spring context for all). */
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class TestNetworks {
+
+		@org.springframework.context.annotation.Bean
+		TestOAuthNetwork testOAuthNetwork() {
+			return new TestOAuthNetwork();
+		}
+
+	}
 
 	@BeforeEach
 	void client() {

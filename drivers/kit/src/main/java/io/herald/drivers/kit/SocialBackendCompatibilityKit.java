@@ -81,9 +81,19 @@ public abstract class SocialBackendCompatibilityKit {
 		return "kit " + UUID.randomUUID().toString().substring(0, 8) + " ";
 	}
 
-	private static PublishRequest request(String text) {
+	/**
+	 * A request with the given text. Networks that refuse posts without media (their
+	 * validation reports {@link Codes#MEDIA_REQUIRED}) get one small image from the
+	 * fixture.
+	 */
+	private PublishRequest request(String text) {
 		String key = UUID.randomUUID().toString();
-		return PublishRequest.text("kit-target-" + key.substring(0, 8), key, text);
+		PublishRequest request = PublishRequest.text("kit-target-" + key.substring(0, 8), key, text);
+		if (codes(this.backend.validate(PublishRequest.text("kit-probe", "kit-probe", "probe")))
+			.contains(Codes.MEDIA_REQUIRED)) {
+			request = request.withMedia(List.of(image(KitMedia.jpeg(64, 64), null)));
+		}
+		return request;
 	}
 
 	/**
@@ -180,7 +190,7 @@ public abstract class SocialBackendCompatibilityKit {
 			List<MediaItem> media = new ArrayList<>();
 			media.add(image(KitMedia.png(64, 48), "A wide orange-to-blue gradient"));
 			if (capabilities().media().maxItems() > 1) {
-				media.add(image(KitMedia.jpeg(48, 64), "A tall gradient, ünïcödé ✓"));
+				media.add(image(KitMedia.jpeg(56, 64), "A tall gradient, ünïcödé ✓"));
 			}
 			PublishRequest request = request(uniquePrefix() + "with images").withMedia(media);
 			assertThat(SocialBackendCompatibilityKit.this.backend.validate(request).violations()).isEmpty();

@@ -1,0 +1,84 @@
+package io.herald.drivers.x;
+
+import java.time.Duration;
+
+import io.herald.drivers.spi.AccountSession;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fake is only as good as its checks: requests the X document forbids are caught. */
+@ExtendWith(FakeXExtension.class)
+class FakeXServerIntegrationTests {
+
+	private final FakeXServer fake;
+
+	private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
+
+	FakeXServerIntegrationTests(FakeXServer fake) {
+		this.fake = fake;
+	}
+
+	@Test
+	void a_post_body_with_a_field_x_does_not_know_is_a_violation() throws Exception {
+		assertThat(post("/2/tweets", "{\"text\":\"hi\",\"txt\":\"typo\"}")).isEqualTo(400);
+		assertThat(this.fake.takeViolations()).singleElement().asString().contains("additionalProperties", "txt");
+	}
+
+	@Test
+	void a_media_id_that_is_not_numeric_is_a_violation() throws Exception {
+		assertThat(post("/2/tweets", "{\"text\":\"hi\",\"media\":{\"media_ids\":[\"abc\"]}}")).isEqualTo(400);
+		assertThat(this.fake.takeViolations()).isNotEmpty().first().asString().contains("media_ids");
+	}
+
+	@Test
+	void an_operation_the_driver_has_no_business_calling_is_a_violation() throws Exception {
+		Request request = new Request.Builder().url(this.fake.baseUrl().resolve("/2/tweets/123").toString())
+			.header("Authorization", "Bearer " + session().accessToken())
+			.delete()
+			.build();
+		try (Response response = this.client.newCall(request).execute()) {
+			assertThat(response.code()).isEqualTo(400);
+		}
+		assertThat(this.fake.takeViolations()).isNotEmpty();
+	}
+
+	@Test
+	void an_unexpected_query_parameter_is_a_violation() throws Exception {
+		Request request = new Request.Builder()
+			.url(this.fake.baseUrl().resolve("/2/users/me?tweet.fields=text").toString())
+			.header("Authorization", "Bearer " + session().accessToken())
+			.build();
+		try (Response response = this.client.newCall(request).execute()) {
+			assertThat(response.code()).isEqualTo(400);
+		}
+		assertThat(this.fake.takeViolations()).singleElement().asString().contains("tweet.fields");
+	}
+
+	@Test
+	void a_spec_valid_request_passes() throws Exception {
+		assertThat(post("/2/tweets", "{\"text\":\"valid\"}")).isEqualTo(201);
+		assertThat(this.fake.takeViolations()).isEmpty();
+	}
+
+	private int post(String path, String body) throws Exception {
+		Request request = new Request.Builder().url(this.fake.baseUrl().resolve(path).toString())
+			.header("Authorization", "Bearer " + session().accessToken())
+			.post(RequestBody.create(body, MediaType.get("application/json")))
+			.build();
+		try (Response response = this.client.newCall(request).execute()) {
+			return response.code();
+		}
+	}
+
+	private AccountSession session() {
+		return this.fake.newAccount(XTestSupport.uniqueUser("harness"));
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.herald.drivers.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests move by hand. */
+final class MutableClock extends Clock {
+
+	private final AtomicReference<Instant> now;
+
+	MutableClock(Instant start) {
+		this.now = new AtomicReference<>(start);
+	}
+
+	void advance(Duration duration) {
+		this.now.updateAndGet((instant) -> instant.plus(duration));
+	}
+
+	void set(Instant instant) {
+		this.now.set(instant);
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now.get();
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("MutableClock is UTC only");
+	}
+
+}
