@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.herald.drivers.spi.BaseSocialBackend;
 import io.herald.core.accounts.AccountSessionStore;
+import io.herald.core.media.MediaStore;
 import io.herald.worker.accounts.AccountSessions;
 import io.herald.worker.accounts.CoreAccountSessions;
 import io.herald.worker.accounts.SessionRefresher;
@@ -159,10 +160,11 @@ public class WorkerAutoConfiguration {
 	@Bean
 	Publisher publisher(Drivers drivers, AccountSessions sessions, SessionRefresher refresher, TargetRecorder recorder,
 			RateBudgets budgets, TargetStateMachine machine, PublishMetrics metrics, PublicationScheduler scheduler,
-			Draining draining, LeaseKeeper leases, Clock clock) {
+			Draining draining, LeaseKeeper leases, ObjectProvider<MediaStore> media, Clock clock) {
 		Rescheduling rescheduling = (scheduler instanceof Rescheduling baseline) ? baseline : Rescheduling.NONE;
-		return new Publisher(drivers, sessions, refresher, new PublishRequests(), recorder, budgets, machine, metrics,
-				rescheduling, clock, this.properties.lease().dividedBy(2), draining, leases);
+		return new Publisher(drivers, sessions, refresher, new PublishRequests(this.jdbc, media.getIfAvailable()),
+				recorder, budgets, machine, metrics, rescheduling, clock, this.properties.lease().dividedBy(2),
+				draining, leases);
 	}
 
 	@Bean

@@ -19,13 +19,15 @@ import java.util.UUID;
  * @param lastError the last error message, or {@code null}
  * @param text the text to publish (the target's override or the post's text)
  * @param partsJson further thread parts as JSON (the target's override or the post's)
+ * @param assetsJson the target's own media as JSON, or {@code null} for the post's
  * @param accountStatus the account's status
  * @param accountStatusReason why the account has that status, or {@code null}
  * @param leaseUntil when the lease ends
  */
 public record ClaimedTarget(UUID id, UUID workspaceId, UUID postId, UUID accountId, String network, Instant dueAt,
 		int attempts, String idempotencyKey, String inProgressToken, Instant uncertainSince, String lastError,
-		String text, String partsJson, String accountStatus, String accountStatusReason, Instant leaseUntil) {
+		String text, String partsJson, String assetsJson, String accountStatus, String accountStatusReason,
+		Instant leaseUntil) {
 
 	TargetSnapshot snapshot(int attempts) {
 		return new TargetSnapshot(this.dueAt, attempts, this.lastError);

@@ -117,7 +117,14 @@ public class Publisher {
 		}
 		BaseSocialBackend backend = driver.get();
 		AccountSession session = this.sessions.load(target.workspaceId(), target.accountId());
-		PublishRequest request = this.requests.build(target);
+		PublishRequest request;
+		try {
+			request = this.requests.build(target, backend);
+		}
+		catch (PublishRequests.MissingMediaException ex) {
+			finish(target, null, new Transition.Failed("MEDIA_MISSING", ex.getMessage()), null);
+			return;
+		}
 		if (target.uncertainSince() != null && reconciled(target, backend, session, request)) {
 			return;
 		}

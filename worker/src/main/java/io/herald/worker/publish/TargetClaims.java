@@ -23,7 +23,8 @@ public class TargetClaims {
 	private static final String RETURNING = " RETURNING t.id, t.workspace_id, t.post_id, t.account_id, t.network,"
 			+ " t.due_at, t.attempts, t.idempotency_key, t.in_progress_token, t.uncertain_since, t.last_error,"
 			+ " COALESCE(t.text_override, p.text) AS text,"
-			+ " (CASE WHEN t.parts <> '[]'::jsonb THEN t.parts ELSE p.parts END)::text AS parts, a.status AS account_status,"
+			+ " (CASE WHEN t.parts <> '[]'::jsonb THEN t.parts ELSE p.parts END)::text AS parts,"
+			+ " t.asset_ids::text AS asset_ids, a.status AS account_status,"
 			+ " a.status_reason AS account_status_reason, t.lease_until";
 
 	private static final String CLAIM_DUE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
@@ -76,7 +77,7 @@ public class TargetClaims {
 				rs.getObject("post_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("network"),
 				instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("idempotency_key"),
 				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
-				rs.getString("text"), rs.getString("parts"), rs.getString("account_status"),
+				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
 				rs.getString("account_status_reason"), instant(rs, "lease_until"));
 	}
 

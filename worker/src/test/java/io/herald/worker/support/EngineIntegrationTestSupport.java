@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"herald.worker.lease=10s", "herald.worker.backoff-base=1s", "herald.worker.backoff-max=4s",
 				"herald.worker.max-lateness=1h", "herald.worker.max-attempts=4",
 				"herald.drivers.sandbox.retry-after=3s", "herald.worker.shutdown-grace=2s",
-				"herald.secret-key=" + EngineIntegrationTestSupport.TEST_KEY, "spring.main.web-application-type=none" })
+				"herald.data-dir=target/test-data", "herald.secret-key=" + EngineIntegrationTestSupport.TEST_KEY,
+				"spring.main.web-application-type=none" })
 @Import(EngineTestConfiguration.class)
 public abstract class EngineIntegrationTestSupport {
 
