@@ -87,9 +87,11 @@ public class BlueskyBackend implements BaseSocialBackend {
 			this.linkPreviews = linkPreviews;
 		}
 		else {
-			this.linkPreviews = properties.linkCards() ? LinkPreviews.openGraph(
-					http.newBuilder().readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(10)).build())
-					: LinkPreviews.NONE;
+			OkHttpClient pages = http.newBuilder()
+				.readTimeout(Duration.ofSeconds(5))
+				.callTimeout(Duration.ofSeconds(10))
+				.build();
+			this.linkPreviews = properties.linkCards() ? LinkPreviews.openGraph(pages, false) : LinkPreviews.NONE;
 		}
 	}
 

@@ -2,9 +2,6 @@ package io.herald.drivers.bluesky;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +22,7 @@ import io.herald.drivers.spi.MediaKind;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.PublishRequest;
 import io.herald.drivers.spi.PublishResult;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,22 +136,13 @@ class BlueskyBackendIntegrationTests {
 
 	@Test
 	void a_link_post_gets_a_card_when_the_page_has_a_title() throws Exception {
-		HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		page.createContext("/article", (exchange) -> {
-			byte[] html = ("<html><head><title>Fallback</title><meta property=\"og:title\" content=\"Herald &amp; friends\">"
-					+ "<meta name=\"og:description\" content='A scheduler'></head><body></body></html>")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-			exchange.sendResponseHeaders(200, html.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(html);
-			}
-		});
-		page.start();
+		HttpServer page = TestPages.serve(
+				"<html><head><title>Fallback</title>" + "<meta property=\"og:title\" content=\"Herald &amp; friends\">"
+						+ "<meta name=\"og:description\" content='A scheduler'></head><body></body></html>");
 		try {
 			String url = "http://127.0.0.1:" + page.getAddress().getPort() + "/article";
 			BlueskyBackend withCards = new BlueskyBackend(BlueskyProperties.defaults().withDefaultServiceUrl(pds.url()),
-					CLOCK);
+					CLOCK, LinkPreviews.openGraph(new OkHttpClient(), true));
 
 			PublishResult.Published published = (PublishResult.Published) withCards.publish(request("Read " + url),
 					session);
