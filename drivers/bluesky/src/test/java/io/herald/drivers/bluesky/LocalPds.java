@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * One real AT Protocol PDS (from {@code @atproto/dev-env}) per test JVM, started on first
- * use. Its npm packages are installed from the committed lock file into
+ * use. Its npm packages come from {@code src/test/pds/node_modules} when installed there
+ * ahead of the build, otherwise they are installed from the committed lock file into
  * {@code target/pds} when missing. The node process exits when its stdin closes, which
  * happens when this JVM ends, however it ends.
  */
@@ -95,23 +96,35 @@ final class LocalPds {
 	}
 
 	private static LocalPds start() throws IOException, InterruptedException, TimeoutException {
-		Path source = Path.of(System.getProperty("basedir", ".")).resolve("src/test/pds");
-		Path work = Path.of(System.getProperty("basedir", ".")).resolve("target/pds");
-		Files.createDirectories(work.resolve("tmp"));
-		for (String file : List.of("package.json", "package-lock.json", "start-pds.mjs")) {
-			Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+		Path module = Path.of(System.getProperty("basedir", "."));
+		Path source = module.resolve("src/test/pds");
+		Path scratch = module.resolve("target/pds");
+		Files.createDirectories(scratch.resolve("tmp"));
+		Path work;
+		if (installed(source)) {
+			// Installed ahead of the build (as .ci/run does), so it survives `mvn clean`.
+			work = source;
 		}
-		if (!Files.isDirectory(work.resolve("node_modules/@atproto/dev-env"))) {
-			run(work, "npm-ci.log", "npm", "ci", "--no-audit", "--no-fund");
-			// npm here does not run install scripts; the native SQLite binding needs its
-			// build.
-			run(work, "npm-rebuild.log", "npm", "rebuild", "better-sqlite3");
+		else {
+			work = scratch;
+			for (String file : List.of("package.json", "package-lock.json", "start-pds.mjs")) {
+				Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+			}
+			// The marker is written last, so an interrupted install is redone.
+			Path marker = work.resolve("node_modules/.herald-installed");
+			if (!Files.exists(marker)) {
+				run(work, scratch.resolve("npm-ci.log"), "npm", "ci", "--no-audit", "--no-fund");
+				// npm here does not run install scripts; the native SQLite binding needs
+				// its build.
+				run(work, scratch.resolve("npm-rebuild.log"), "npm", "rebuild", "better-sqlite3");
+				Files.writeString(marker, "npm ci + rebuild done\n");
+			}
 		}
 		ProcessBuilder builder = new ProcessBuilder("node", "start-pds.mjs").directory(work.toFile())
-			.redirectError(work.resolve("pds.log").toFile());
+			.redirectError(scratch.resolve("pds.log").toFile());
 		// dev-env puts its SQLite files and blobs in the temp dir; keep them under
 		// target.
-		builder.environment().put("TMPDIR", work.resolve("tmp").toAbsolutePath().toString());
+		builder.environment().put("TMPDIR", scratch.resolve("tmp").toAbsolutePath().toString());
 		Process process = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "local-pds-stop"));
 		BufferedReader out = new BufferedReader(
@@ -164,17 +177,21 @@ final class LocalPds {
 		drainer.start();
 	}
 
-	private static void run(Path work, String log, String... command) throws IOException, InterruptedException {
+	private static boolean installed(Path dir) {
+		return Files.isDirectory(dir.resolve("node_modules/@atproto/dev-env"));
+	}
+
+	private static void run(Path work, Path log, String... command) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(work.resolve(log).toFile())
+			.redirectOutput(log.toFile())
 			.start();
 		if (!process.waitFor(INSTALL_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException(String.join(" ", command) + " took longer than " + INSTALL_DEADLINE);
 		}
 		if (process.exitValue() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed; see target/pds/" + log);
+			throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
 		}
 	}
 
