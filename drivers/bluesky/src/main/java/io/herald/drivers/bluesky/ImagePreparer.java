@@ -41,7 +41,9 @@ final class ImagePreparer {
 		byte[] original = read(item);
 		byte[] stripped;
 		String contentType;
+		int orientation = 1;
 		if (isJpeg(original)) {
+			orientation = jpegOrientation(original);
 			stripped = stripJpeg(original);
 			contentType = "image/jpeg";
 		}
@@ -53,27 +55,34 @@ final class ImagePreparer {
 			stripped = original;
 			contentType = item.contentType();
 		}
-		int[] size = dimensions(stripped);
-		int width = (size != null) ? size[0] : orZero(item.width());
-		int height = (size != null) ? size[1] : orZero(item.height());
-		if (stripped.length <= this.maxBytes) {
+		if (orientation == 1 && stripped.length <= this.maxBytes) {
+			int[] size = dimensions(stripped);
+			int width = (size != null) ? size[0] : orZero(item.width());
+			int height = (size != null) ? size[1] : orZero(item.height());
 			return new Prepared(stripped, contentType, width, height);
 		}
-		return shrink(stripped, item);
+		// Stripping EXIF drops the orientation a phone relies on, so apply it to the
+		// pixels.
+		return fit(orient(decode(stripped, item), orientation));
 	}
 
-	private Prepared shrink(byte[] bytes, MediaItem item) throws PublishException {
-		BufferedImage source;
+	private BufferedImage decode(byte[] bytes, MediaItem item) throws PublishException {
+		BufferedImage image;
 		try {
-			source = ImageIO.read(new ByteArrayInputStream(bytes));
+			image = ImageIO.read(new ByteArrayInputStream(bytes));
 		}
 		catch (IOException ex) {
-			source = null;
+			image = null;
 		}
-		if (source == null) {
-			throw new PublishException(ErrorKind.INVALID_CONTENT, "Image " + item.assetId() + " is " + bytes.length
-					+ " bytes, above Bluesky's " + this.maxBytes + ", and cannot be decoded to shrink it.");
+		if (image == null) {
+			throw new PublishException(ErrorKind.INVALID_CONTENT, "Image " + item.assetId() + " (" + item.contentType()
+					+ ", " + bytes.length + " bytes) cannot be decoded to shrink or rotate it.");
 		}
+		return image;
+	}
+
+	/** Encodes as JPEG, scaling down until the bytes fit. */
+	private Prepared fit(BufferedImage source) {
 		double scale = 1.0;
 		while (true) {
 			int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
@@ -85,6 +94,100 @@ final class ImagePreparer {
 			// Bytes grow with pixel count; aim straight at the limit, a little under.
 			scale *= Math.min(0.9, Math.sqrt((double) this.maxBytes / jpeg.length) * 0.95);
 		}
+	}
+
+	/** Applies an EXIF orientation (1 to 8) so the image displays upright without it. */
+	static BufferedImage orient(BufferedImage source, int orientation) {
+		if (orientation < 2 || orientation > 8) {
+			return source;
+		}
+		int w = source.getWidth();
+		int h = source.getHeight();
+		boolean swap = orientation >= 5;
+		BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_ARGB);
+		int[] pixels = source.getRGB(0, 0, w, h, null, 0, w);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int dx;
+				int dy;
+				switch (orientation) {
+					case 2 -> {
+						dx = w - 1 - x;
+						dy = y;
+					}
+					case 3 -> {
+						dx = w - 1 - x;
+						dy = h - 1 - y;
+					}
+					case 4 -> {
+						dx = x;
+						dy = h - 1 - y;
+					}
+					case 5 -> {
+						dx = y;
+						dy = x;
+					}
+					case 6 -> {
+						dx = h - 1 - y;
+						dy = x;
+					}
+					case 7 -> {
+						dx = h - 1 - y;
+						dy = w - 1 - x;
+					}
+					default -> {
+						dx = y;
+						dy = w - 1 - x;
+					}
+				}
+				target.setRGB(dx, dy, pixels[y * w + x]);
+			}
+		}
+		return target;
+	}
+
+	/**
+	 * The orientation tag (0x0112) of a JPEG's EXIF block, or 1 (upright) when there is
+	 * none.
+	 */
+	static int jpegOrientation(byte[] in) {
+		int i = 2;
+		while (i + 4 <= in.length && (in[i] & 0xFF) == 0xFF) {
+			int marker = in[i + 1] & 0xFF;
+			if (marker == 0xDA) {
+				break;
+			}
+			int length = ((in[i + 2] & 0xFF) << 8) | (in[i + 3] & 0xFF);
+			if (marker == 0xE1 && i + 2 + length <= in.length && length > 16 && in[i + 4] == 'E' && in[i + 5] == 'x'
+					&& in[i + 6] == 'i' && in[i + 7] == 'f') {
+				int tiff = i + 10;
+				int end = i + 2 + length;
+				boolean little = in[tiff] == 'I';
+				int ifd = tiff + (int) unsigned(in, tiff + 4, 4, little);
+				if (ifd + 2 > end || ifd < tiff) {
+					return 1;
+				}
+				int entries = (int) unsigned(in, ifd, 2, little);
+				for (int e = 0; e < entries && ifd + 2 + e * 12 + 12 <= end; e++) {
+					int entry = ifd + 2 + e * 12;
+					if (unsigned(in, entry, 2, little) == 0x0112) {
+						return (int) unsigned(in, entry + 8, 2, little);
+					}
+				}
+				return 1;
+			}
+			i += length + 2;
+		}
+		return 1;
+	}
+
+	private static long unsigned(byte[] in, int at, int size, boolean little) {
+		long value = 0;
+		for (int k = 0; k < size; k++) {
+			int b = in[at + (little ? size - 1 - k : k)] & 0xFF;
+			value = (value << 8) | b;
+		}
+		return value;
 	}
 
 	private static byte[] jpeg(BufferedImage source, int width, int height) {

@@ -29,6 +29,27 @@ class ImagePreparerTests {
 	}
 
 	@Test
+	void turns_a_portrait_photo_upright_before_dropping_its_orientation_tag() throws Exception {
+		KitMedia.Image landscape = KitMedia.jpeg(40, 30);
+		// A big-endian TIFF block with one IFD entry: orientation (0x0112) = 6, "rotate
+		// 90° clockwise".
+		String tiff = "MM\0\u002a\0\0\0\u0008\0\u0001\u0001\u0012\0\u0003\0\0\0\u0001\0\u0006\0\0\0\0\0\0";
+		byte[] tagged = BlueskyBackendIntegrationTests.withExifApp1(landscape.bytes(), "Exif\0\0" + tiff);
+		assertThat(ImagePreparer.jpegOrientation(tagged)).isEqualTo(6);
+
+		ImagePreparer.Prepared prepared = this.preparer.prepare(item(tagged, "image/jpeg"));
+
+		assertThat(prepared.width()).isEqualTo(30);
+		assertThat(prepared.height()).isEqualTo(40);
+		assertThat(ImagePreparer.jpegOrientation(prepared.bytes())).isEqualTo(1);
+		// The gradient runs orange (top left) to blue (bottom right); turned clockwise,
+		// orange is top right.
+		java.awt.image.BufferedImage upright = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(prepared.bytes()));
+		assertThat(red(upright.getRGB(29, 0))).isGreaterThan(red(upright.getRGB(0, 39)) + 100);
+	}
+
+	@Test
 	void strips_text_chunks_from_a_png() throws Exception {
 		KitMedia.Image plain = KitMedia.png(16, 9);
 		byte[] withText = withPngText(plain.bytes(), "Location\0Berlin");
@@ -74,6 +95,10 @@ class ImagePreparerTests {
 		out.writeBytes(new byte[4]); // CRC is not checked by the stripper
 		out.write(png, afterHeader, png.length - afterHeader);
 		return out.toByteArray();
+	}
+
+	private static int red(int rgb) {
+		return (rgb >> 16) & 0xFF;
 	}
 
 	private static boolean contains(byte[] bytes, String text) {
