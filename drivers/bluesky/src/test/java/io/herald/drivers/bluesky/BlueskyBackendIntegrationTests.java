@@ -23,7 +23,7 @@ import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.PublishRequest;
 import io.herald.drivers.spi.PublishResult;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +49,11 @@ class BlueskyBackendIntegrationTests {
 
 	private static AccountSession session;
 
-	@BeforeAll
-	static void accounts() throws Exception {
+	@BeforeEach
+	void accounts() throws Exception {
+		if (pds != null) {
+			return;
+		}
 		pds = new PdsClient(LocalPds.get().url());
 		alice = pds.createAccount("alice");
 		bob = pds.createAccount("bob");

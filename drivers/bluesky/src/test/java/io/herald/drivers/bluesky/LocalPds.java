@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class LocalPds {
 
+	/** The Node.js binary; {@code -Dherald.test.node=...} points at another one. */
+	private static final String NODE = System.getProperty("herald.test.node", "node");
+
 	private static final Duration START_DEADLINE = Duration.ofSeconds(90);
 
 	private static final Duration INSTALL_DEADLINE = Duration.ofMinutes(15);
@@ -73,7 +76,7 @@ final class LocalPds {
 	private static void requireNode() {
 		String problem = null;
 		try {
-			Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+			Process node = new ProcessBuilder(NODE, "--version").redirectErrorStream(true).start();
 			String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 			if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
 				problem = "`node --version` failed: " + version;
@@ -120,7 +123,7 @@ final class LocalPds {
 				Files.writeString(marker, "npm ci + rebuild done\n");
 			}
 		}
-		ProcessBuilder builder = new ProcessBuilder("node", "start-pds.mjs").directory(work.toFile())
+		ProcessBuilder builder = new ProcessBuilder(NODE, "start-pds.mjs").directory(work.toFile())
 			.redirectError(scratch.resolve("pds.log").toFile());
 		// dev-env puts its SQLite files and blobs in the temp dir; keep them under
 		// target.
