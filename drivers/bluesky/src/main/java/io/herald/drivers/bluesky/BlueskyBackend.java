@@ -162,11 +162,12 @@ public class BlueskyBackend implements BaseSocialBackend {
 					.put("collection", POST)
 					.put("rkey", rkey)
 					.set("record", record);
-				XrpcResponse created = expectOk(
-						this.xrpc.procedure(service, "com.atproto.repo.createRecord", body, session.accessToken()),
-						false);
+				XrpcResponse created = this.xrpc.procedure(service, "com.atproto.repo.createRecord", body,
+						session.accessToken());
 				budget = (created.budget() != null) ? created.budget() : budget;
-				ref = new StrongRef(created.body().path("uri").asString(), created.body().path("cid").asString());
+				ref = created.ok()
+						? new StrongRef(created.body().path("uri").asString(), created.body().path("cid").asString())
+						: concurrentlyCreated(service, session, rkey, this.xrpc.failure(created, false));
 			}
 			if (first == null) {
 				first = ref;
@@ -357,6 +358,19 @@ public class BlueskyBackend implements BaseSocialBackend {
 			return Optional.empty();
 		}
 		throw this.xrpc.failure(response, false);
+	}
+
+	/**
+	 * A createRecord for a key that already exists fails (a PDS answers 500). When the
+	 * check before it missed the record (a concurrent attempt, a lagging read replica),
+	 * the record found now is this publication.
+	 */
+	private StrongRef concurrentlyCreated(URI service, AccountSession session, String rkey, PublishException failure)
+			throws PublishException {
+		if (failure.kind() != ErrorKind.TRANSIENT && failure.kind() != ErrorKind.INVALID_CONTENT) {
+			throw failure;
+		}
+		return find(service, session, rkey).orElseThrow(() -> failure);
 	}
 
 	private Optional<StrongRef> find(URI service, AccountSession session, String rkey) throws PublishException {

@@ -179,6 +179,26 @@ class BlueskyBackendIntegrationTests {
 	}
 
 	@Test
+	void a_retry_whose_existence_check_misses_the_record_still_leaves_one_post() throws Exception {
+		try (FaultProxy proxy = new FaultProxy(pds.url())) {
+			BlueskyBackend viaProxy = new BlueskyBackend(
+					BlueskyProperties.defaults().withDefaultServiceUrl(proxy.url()), CLOCK, LinkPreviews.NONE);
+			AccountSession proxied = new AccountSession(session.remoteUserId(), session.handle(), proxy.url(),
+					session.accessToken(), session.refreshToken(), session.accessTokenExpiresAt(), null);
+			PublishRequest request = request("raced");
+			PublishResult.Published first = (PublishResult.Published) viaProxy.publish(request, proxied);
+			proxy.hideNextRead();
+
+			PublishResult.Published second = (PublishResult.Published) viaProxy.publish(request, proxied);
+
+			assertThat(second.remoteId()).isEqualTo(first.remoteId());
+			assertThat(pds.listRecords(alice.did(), BlueskyBackend.POST)
+				.stream()
+				.filter((r) -> r.path("value").path("text").asString().equals("raced"))).hasSize(1);
+		}
+	}
+
+	@Test
 	void thread_replies_point_at_root_and_parent_by_uri_and_cid() throws Exception {
 		PublishRequest request = request("thread 1/3").withThread(List
 			.of(new PublishRequest.ThreadPart("thread 2/3", null), new PublishRequest.ThreadPart("thread 3/3", null)));

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +46,8 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 
 	private final AtomicReference<Fault> next = new AtomicReference<>();
 
+	private final AtomicBoolean hideNextRead = new AtomicBoolean();
+
 	private volatile CountDownLatch held = new CountDownLatch(0);
 
 	FaultProxy(URI target) throws IOException {
@@ -69,9 +72,18 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 		this.next.set(fault);
 	}
 
+	/**
+	 * Answers the next query (GET) with {@code RecordNotFound}, as a lagging read replica
+	 * would right after a write.
+	 */
+	void hideNextRead() {
+		this.hideNextRead.set(true);
+	}
+
 	@Override
 	public void clear() {
 		this.next.set(null);
+		this.hideNextRead.set(false);
 		this.held.countDown();
 	}
 
@@ -85,9 +97,13 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
+			if ("GET".equals(exchange.getRequestMethod()) && this.hideNextRead.getAndSet(false)) {
+				fail(exchange, Fault.of(Fault.Kind.INVALID_CONTENT, "Could not locate record"), "RecordNotFound");
+				return;
+			}
 			Fault fault = "POST".equals(exchange.getRequestMethod()) ? this.next.getAndSet(null) : null;
 			if (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) {
-				fail(exchange, fault);
+				fail(exchange, fault, null);
 				return;
 			}
 			HttpResponse<byte[]> response = forward(exchange, body);
@@ -126,14 +142,14 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	private static void fail(HttpExchange exchange, Fault fault) throws IOException {
+	private static void fail(HttpExchange exchange, Fault fault, String errorCode) throws IOException {
 		int status = switch (fault.kind()) {
 			case RATE_LIMITED -> 429;
 			case SERVER_ERROR -> 500;
 			case TOKEN_EXPIRED, TOKEN_REVOKED, INVALID_CONTENT -> 400;
 			case TIMEOUT_AFTER_SEND -> throw new IllegalArgumentException("forwarded, not failed");
 		};
-		String error = switch (fault.kind()) {
+		String error = (errorCode != null) ? errorCode : switch (fault.kind()) {
 			case RATE_LIMITED -> "RateLimitExceeded";
 			case SERVER_ERROR -> "InternalServerError";
 			case TOKEN_EXPIRED -> "ExpiredToken";
