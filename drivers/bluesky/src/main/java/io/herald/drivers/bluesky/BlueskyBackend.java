@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +21,6 @@ import io.herald.drivers.spi.Capabilities;
 import io.herald.drivers.spi.CapabilityValidator;
 import io.herald.drivers.spi.ConnectRequest;
 import io.herald.drivers.spi.ErrorKind;
-import io.herald.drivers.spi.MediaItem;
 import io.herald.drivers.spi.MediaKind;
 import io.herald.drivers.spi.MediaRules;
 import io.herald.drivers.spi.PublishException;
@@ -37,7 +35,6 @@ import okhttp3.OkHttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -65,11 +62,9 @@ public class BlueskyBackend implements BaseSocialBackend {
 
 	private final Xrpc xrpc;
 
-	private final LinkPreviews linkPreviews;
-
 	private final CapabilityValidator validator = new CapabilityValidator(CAPABILITIES, CapabilityValidator::graphemes);
 
-	private final ImagePreparer images = new ImagePreparer(CAPABILITIES.media().maxImageBytes());
+	private final PostRecords posts;
 
 	public BlueskyBackend(BlueskyProperties properties, Clock clock) {
 		this(properties, clock, null);
@@ -83,16 +78,14 @@ public class BlueskyBackend implements BaseSocialBackend {
 			.writeTimeout(properties.readTimeout())
 			.build();
 		this.xrpc = new Xrpc(http, JsonMapper.builder().build(), clock);
-		if (linkPreviews != null) {
-			this.linkPreviews = linkPreviews;
-		}
-		else {
-			OkHttpClient pages = http.newBuilder()
-				.readTimeout(Duration.ofSeconds(5))
-				.callTimeout(Duration.ofSeconds(10))
-				.build();
-			this.linkPreviews = properties.linkCards() ? LinkPreviews.openGraph(pages, false) : LinkPreviews.NONE;
-		}
+		OkHttpClient pages = http.newBuilder()
+			.readTimeout(Duration.ofSeconds(5))
+			.callTimeout(Duration.ofSeconds(10))
+			.build();
+		LinkPreviews cards = (linkPreviews != null) ? linkPreviews
+				: properties.linkCards() ? LinkPreviews.openGraph(pages, false) : LinkPreviews.NONE;
+		this.posts = new PostRecords(this.xrpc.json(), clock, new ImagePreparer(CAPABILITIES.media().maxImageBytes()),
+				cards);
 	}
 
 	@Override
@@ -136,12 +129,12 @@ public class BlueskyBackend implements BaseSocialBackend {
 						.map((v) -> v.field() + ": " + v.message())
 						.collect(Collectors.joining(" ")));
 		}
-		URI service = service(session);
-		List<Part> parts = parts(request);
+		Repo repo = repo(session);
+		List<PostRecords.Part> parts = PostRecords.parts(request);
 		StrongRef root = null;
 		StrongRef parent = null;
 		if (request.replyToRemoteId() != null) {
-			Existing target = existing(service, session, AtUri.parse(request.replyToRemoteId()));
+			Repo.Stored target = repo.existing(AtUri.parse(request.replyToRemoteId()));
 			parent = target.ref();
 			root = target.replyRoot().orElse(parent);
 		}
@@ -149,31 +142,16 @@ public class BlueskyBackend implements BaseSocialBackend {
 		RateBudget budget = null;
 		for (int i = 0; i < parts.size(); i++) {
 			String rkey = RecordKeys.tid(request.idempotencyKey(), i);
-			Optional<StrongRef> already = find(service, session, rkey);
-			StrongRef ref;
-			if (already.isPresent()) {
-				// An earlier attempt created this part; a second createRecord would fail.
-				ref = already.get();
+			// A part an earlier attempt created is reused, so a retry finishes a thread.
+			Optional<StrongRef> ref = repo.findPost(rkey);
+			if (ref.isEmpty()) {
+				Repo.Created created = repo.createPost(rkey, this.posts.build(repo, parts.get(i), root, parent));
+				budget = created.response().budget() != null ? created.response().budget() : budget;
+				ref = Optional.of(created.ref());
 			}
-			else {
-				ObjectNode record = record(service, session, parts.get(i), (i == 0) ? request : null, root, parent);
-				ObjectNode body = this.xrpc.json().createObjectNode();
-				body.put("repo", session.remoteUserId())
-					.put("collection", POST)
-					.put("rkey", rkey)
-					.set("record", record);
-				XrpcResponse created = this.xrpc.procedure(service, "com.atproto.repo.createRecord", body,
-						session.accessToken());
-				budget = (created.budget() != null) ? created.budget() : budget;
-				ref = created.ok()
-						? new StrongRef(created.body().path("uri").asString(), created.body().path("cid").asString())
-						: concurrentlyCreated(service, session, rkey, this.xrpc.failure(created, false));
-			}
-			if (first == null) {
-				first = ref;
-			}
-			root = (root != null) ? root : ref;
-			parent = ref;
+			first = (first != null) ? first : ref.get();
+			root = (root != null) ? root : ref.get();
+			parent = ref.get();
 		}
 		return new PublishResult.Published(first.uri(), postUrl(session, first.uri()), budget);
 	}
@@ -181,12 +159,12 @@ public class BlueskyBackend implements BaseSocialBackend {
 	@Override
 	public Optional<PublishResult.Published> reconcile(PublishRequest request, AccountSession session,
 			Instant attemptStart) throws PublishException {
-		URI service = service(session);
+		Repo repo = repo(session);
 		// Published only when every part exists; otherwise publishing again fills the
 		// gaps.
 		StrongRef first = null;
-		for (int i = 0; i < parts(request).size(); i++) {
-			Optional<StrongRef> part = find(service, session, RecordKeys.tid(request.idempotencyKey(), i));
+		for (int i = 0; i < PostRecords.parts(request).size(); i++) {
+			Optional<StrongRef> part = repo.findPost(RecordKeys.tid(request.idempotencyKey(), i));
 			if (part.isEmpty()) {
 				return Optional.empty();
 			}
@@ -234,173 +212,15 @@ public class BlueskyBackend implements BaseSocialBackend {
 				URI.create(this.properties.webUrl() + "/profile/" + handle));
 	}
 
-	private ObjectNode record(URI service, AccountSession session, Part part, PublishRequest first, StrongRef root,
-			StrongRef parent) throws PublishException {
-		ObjectNode record = this.xrpc.json().createObjectNode();
-		record.put("$type", POST);
-		record.put("text", part.text());
-		record.put("createdAt", this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-		ArrayNode facets = facets(service, session, part.text());
-		if (!facets.isEmpty()) {
-			record.set("facets", facets);
-		}
-		if (first != null && !first.langs().isEmpty()) {
-			ArrayNode langs = record.putArray("langs");
-			first.langs().stream().limit(3).forEach(langs::add);
-		}
-		if (root != null) {
-			ObjectNode reply = record.putObject("reply");
-			reply.set("root", root.json(this.xrpc.json()));
-			reply.set("parent", parent.json(this.xrpc.json()));
-		}
-		ObjectNode embed = embed(service, session, part, (first != null) ? first.quoteRemoteId() : null);
-		if (embed != null) {
-			record.set("embed", embed);
-		}
-		return record;
-	}
-
-	private ObjectNode embed(URI service, AccountSession session, Part part, String quote) throws PublishException {
-		ObjectNode media = part.media().isEmpty() ? null : images(service, session, part.media());
-		ObjectNode quoted = null;
-		if (quote != null) {
-			quoted = this.xrpc.json().createObjectNode();
-			quoted.put("$type", "app.bsky.embed.record");
-			quoted.set("record", existing(service, session, AtUri.parse(quote)).ref().json(this.xrpc.json()));
-		}
-		if (media != null && quoted != null) {
-			ObjectNode both = this.xrpc.json().createObjectNode();
-			both.put("$type", "app.bsky.embed.recordWithMedia");
-			both.set("record", quoted);
-			both.set("media", media);
-			return both;
-		}
-		if (media != null || quoted != null) {
-			return (media != null) ? media : quoted;
-		}
-		return linkCard(part.text());
-	}
-
-	private ObjectNode images(URI service, AccountSession session, List<MediaItem> media) throws PublishException {
-		ObjectNode embed = this.xrpc.json().createObjectNode();
-		embed.put("$type", "app.bsky.embed.images");
-		ArrayNode images = embed.putArray("images");
-		for (MediaItem item : media) {
-			ImagePreparer.Prepared prepared = this.images.prepare(item);
-			XrpcResponse uploaded = expectOk(this.xrpc.upload(service, "com.atproto.repo.uploadBlob", prepared.bytes(),
-					prepared.contentType(), session.accessToken()), false);
-			ObjectNode image = images.addObject();
-			image.set("image", uploaded.body().path("blob"));
-			image.put("alt", (item.altText() != null) ? item.altText() : "");
-			if (prepared.width() > 0 && prepared.height() > 0) {
-				image.putObject("aspectRatio").put("width", prepared.width()).put("height", prepared.height());
-			}
-		}
-		return embed;
-	}
-
-	private ObjectNode linkCard(String text) {
-		Optional<Facets.Found> link = Facets.find(text)
-			.stream()
-			.filter((f) -> f.kind() == Facets.Kind.LINK)
-			.findFirst();
-		if (link.isEmpty()) {
-			return null;
-		}
-		URI uri;
-		try {
-			uri = URI.create(link.get().value());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-		return this.linkPreviews.fetch(uri).map((preview) -> {
-			ObjectNode embed = this.xrpc.json().createObjectNode();
-			embed.put("$type", "app.bsky.embed.external");
-			embed.putObject("external")
-				.put("uri", uri.toString())
-				.put("title", preview.title())
-				.put("description", preview.description());
-			return embed;
-		}).orElse(null);
-	}
-
-	private ArrayNode facets(URI service, AccountSession session, String text) throws PublishException {
-		ArrayNode facets = this.xrpc.json().createArrayNode();
-		for (Facets.Found found : Facets.find(text)) {
-			ObjectNode feature = this.xrpc.json().createObjectNode();
-			switch (found.kind()) {
-				case LINK -> feature.put("$type", "app.bsky.richtext.facet#link").put("uri", found.value());
-				case TAG -> feature.put("$type", "app.bsky.richtext.facet#tag").put("tag", found.value());
-				case MENTION -> {
-					Optional<String> did = resolveHandle(service, session, found.value());
-					if (did.isEmpty()) {
-						continue;
-					}
-					feature.put("$type", "app.bsky.richtext.facet#mention").put("did", did.get());
-				}
-			}
-			ObjectNode facet = facets.addObject();
-			facet.putObject("index").put("byteStart", found.byteStart()).put("byteEnd", found.byteEnd());
-			facet.putArray("features").add(feature);
-		}
-		return facets;
-	}
-
-	/** A handle nobody holds stays plain text; outages and limits still fail the call. */
-	private Optional<String> resolveHandle(URI service, AccountSession session, String handle) throws PublishException {
-		XrpcResponse response = this.xrpc.query(service, "com.atproto.identity.resolveHandle", Map.of("handle", handle),
-				session.accessToken());
-		if (response.ok()) {
-			return Optional.of(response.body().path("did").asString());
-		}
-		if (response.status() == 400 && !Set.of("ExpiredToken", "InvalidToken").contains(response.error())) {
-			return Optional.empty();
-		}
-		throw this.xrpc.failure(response, false);
-	}
-
-	/**
-	 * A createRecord for a key that already exists fails (a PDS answers 500). When the
-	 * check before it missed the record (a concurrent attempt, a lagging read replica),
-	 * the record found now is this publication.
-	 */
-	private StrongRef concurrentlyCreated(URI service, AccountSession session, String rkey, PublishException failure)
-			throws PublishException {
-		if (failure.kind() != ErrorKind.TRANSIENT && failure.kind() != ErrorKind.INVALID_CONTENT) {
-			throw failure;
-		}
-		return find(service, session, rkey).orElseThrow(() -> failure);
-	}
-
-	private Optional<StrongRef> find(URI service, AccountSession session, String rkey) throws PublishException {
-		return record(service, session, new AtUri(session.remoteUserId(), POST, rkey)).map(Existing::ref);
-	}
-
-	private Existing existing(URI service, AccountSession session, AtUri uri) throws PublishException {
-		return record(service, session, uri).orElseThrow(() -> new PublishException(ErrorKind.INVALID_CONTENT,
-				"RecordNotFound: the post " + uri + " does not exist."));
-	}
-
-	private Optional<Existing> record(URI service, AccountSession session, AtUri uri) throws PublishException {
-		XrpcResponse response = this.xrpc.query(service, "com.atproto.repo.getRecord",
-				Map.of("repo", uri.repo(), "collection", uri.collection(), "rkey", uri.rkey()), session.accessToken());
-		if (response.status() == 400 && "RecordNotFound".equals(response.error())) {
-			return Optional.empty();
-		}
-		JsonNode body = expectOk(response, false).body();
-		JsonNode replyRoot = body.path("value").path("reply").path("root");
-		return Optional.of(new Existing(new StrongRef(body.path("uri").asString(), body.path("cid").asString()),
-				replyRoot.has("uri")
-						? Optional.of(new StrongRef(replyRoot.path("uri").asString(), replyRoot.path("cid").asString()))
-						: Optional.empty()));
-	}
-
 	private XrpcResponse expectOk(XrpcResponse response, boolean authCall) throws PublishException {
 		if (!response.ok()) {
 			throw this.xrpc.failure(response, authCall);
 		}
 		return response;
+	}
+
+	private Repo repo(AccountSession session) {
+		return new Repo(this.xrpc, service(session), session);
 	}
 
 	private URI service(AccountSession session) {
@@ -411,13 +231,6 @@ public class BlueskyBackend implements BaseSocialBackend {
 		String who = (session.handle() != null) ? session.handle() : session.remoteUserId();
 		return URI.create(
 				this.properties.webUrl() + "/profile/" + who + "/post/" + atUri.substring(atUri.lastIndexOf('/') + 1));
-	}
-
-	private static List<Part> parts(PublishRequest request) {
-		List<Part> parts = new ArrayList<>();
-		parts.add(new Part(request.text(), request.media()));
-		request.thread().forEach((p) -> parts.add(new Part(p.text(), p.media())));
-		return parts;
 	}
 
 	/**
@@ -437,39 +250,6 @@ public class BlueskyBackend implements BaseSocialBackend {
 			}
 		}
 		return null;
-	}
-
-	private record Part(String text, List<MediaItem> media) {
-	}
-
-	private record Existing(StrongRef ref, Optional<StrongRef> replyRoot) {
-	}
-
-	/** A {@code com.atproto.repo.strongRef}. */
-	private record StrongRef(String uri, String cid) {
-
-		ObjectNode json(JsonMapper json) {
-			return json.createObjectNode().put("uri", this.uri).put("cid", this.cid);
-		}
-
-	}
-
-	/** An {@code at://repo/collection/rkey} URI. */
-	record AtUri(String repo, String collection, String rkey) {
-
-		static AtUri parse(String value) throws PublishException {
-			String[] pieces = (value != null && value.startsWith("at://")) ? value.substring(5).split("/") : null;
-			if (pieces == null || pieces.length != 3) {
-				throw new PublishException(ErrorKind.INVALID_CONTENT, "Not a post URI: " + value);
-			}
-			return new AtUri(pieces[0], pieces[1], pieces[2]);
-		}
-
-		@Override
-		public String toString() {
-			return "at://" + this.repo + "/" + this.collection + "/" + this.rkey;
-		}
-
 	}
 
 }
