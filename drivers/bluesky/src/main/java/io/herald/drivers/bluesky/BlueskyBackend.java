@@ -58,8 +58,6 @@ public class BlueskyBackend implements BaseSocialBackend {
 
 	private final BlueskyProperties properties;
 
-	private final Clock clock;
-
 	private final Xrpc xrpc;
 
 	private final CapabilityValidator validator = new CapabilityValidator(CAPABILITIES, CapabilityValidator::graphemes);
@@ -72,7 +70,6 @@ public class BlueskyBackend implements BaseSocialBackend {
 
 	BlueskyBackend(BlueskyProperties properties, Clock clock, LinkPreviews linkPreviews) {
 		this.properties = properties;
-		this.clock = clock;
 		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
 			.writeTimeout(properties.readTimeout())
