@@ -102,6 +102,8 @@ final class LocalPds {
 		Path module = Path.of(System.getProperty("basedir", "."));
 		Path source = module.resolve("src/test/pds");
 		Path scratch = module.resolve("target/pds");
+		// Data of servers from earlier runs (dev-env leaves its SQLite files behind).
+		deleteRecursively(scratch.resolve("tmp"));
 		Files.createDirectories(scratch.resolve("tmp"));
 		Path work;
 		if (installed(source)) {
@@ -178,6 +180,17 @@ final class LocalPds {
 		}, "local-pds-stdout");
 		drainer.setDaemon(true);
 		drainer.start();
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	private static boolean installed(Path dir) {
