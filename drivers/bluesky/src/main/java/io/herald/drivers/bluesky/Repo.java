@@ -64,7 +64,7 @@ final class Repo {
 			.put("collection", BlueskyBackend.POST)
 			.put("rkey", rkey)
 			.set("record", record);
-		XrpcResponse response = this.xrpc.procedure(this.service, "com.atproto.repo.createRecord", body,
+		XrpcResponse response = this.xrpc.write(this.service, "com.atproto.repo.createRecord", body,
 				this.session.accessToken());
 		if (response.ok()) {
 			return new Created(StrongRef.of(response.body()), response);

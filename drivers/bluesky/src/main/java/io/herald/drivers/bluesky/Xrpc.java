@@ -65,18 +65,35 @@ final class Xrpc {
 		return call(authorized(new Request.Builder().url(url.build()).get(), token), false);
 	}
 
-	/** A POST of a procedure; a failure after sending is {@code UNKNOWN_OUTCOME}. */
+	/**
+	 * A POST of a procedure that may be repeated (sessions): a lost answer is
+	 * {@code TRANSIENT}.
+	 */
 	XrpcResponse procedure(URI service, String nsid, JsonNode body, String token) throws PublishException {
-		RequestBody content = (body != null) ? RequestBody.create(this.json.writeValueAsBytes(body), JSON)
-				: RequestBody.create(new byte[0], null);
-		return call(authorized(new Request.Builder().url(url(service, nsid)).post(content), token), true);
+		return call(authorized(new Request.Builder().url(url(service, nsid)).post(json(body)), token), false);
 	}
 
-	/** A POST of raw bytes, as {@code uploadBlob} takes them. */
+	/**
+	 * A POST that writes to a repository: a lost answer is {@code UNKNOWN_OUTCOME}, since
+	 * the write may have happened.
+	 */
+	XrpcResponse write(URI service, String nsid, JsonNode body, String token) throws PublishException {
+		return call(authorized(new Request.Builder().url(url(service, nsid)).post(json(body)), token), true);
+	}
+
+	private RequestBody json(JsonNode body) {
+		return (body != null) ? RequestBody.create(this.json.writeValueAsBytes(body), JSON)
+				: RequestBody.create(new byte[0], null);
+	}
+
+	/**
+	 * A POST of raw bytes, as {@code uploadBlob} takes them. Blobs are content-addressed,
+	 * so an upload whose answer was lost is simply repeated: {@code TRANSIENT}.
+	 */
 	XrpcResponse upload(URI service, String nsid, byte[] bytes, String contentType, String token)
 			throws PublishException {
 		RequestBody content = RequestBody.create(bytes, MediaType.get(contentType));
-		return call(authorized(new Request.Builder().url(url(service, nsid)).post(content), token), true);
+		return call(authorized(new Request.Builder().url(url(service, nsid)).post(content), token), false);
 	}
 
 	/**
@@ -123,14 +140,14 @@ final class Xrpc {
 		return builder.tag(SendState.class, new SendState()).build();
 	}
 
-	private XrpcResponse call(Request request, boolean mutates) throws PublishException {
+	private XrpcResponse call(Request request, boolean unsafeToRepeat) throws PublishException {
 		SendState state = request.tag(SendState.class);
 		try (Response response = this.http.newCall(request).execute()) {
 			return new XrpcResponse(response.code(), body(response), budget(response));
 		}
 		catch (IOException ex) {
 			boolean sent = state != null && state.sent;
-			ErrorKind kind = (sent && mutates) ? ErrorKind.UNKNOWN_OUTCOME : ErrorKind.TRANSIENT;
+			ErrorKind kind = (sent && unsafeToRepeat) ? ErrorKind.UNKNOWN_OUTCOME : ErrorKind.TRANSIENT;
 			String what = sent ? "no answer after sending" : "could not send";
 			throw new PublishException(kind, what + " " + request.url().encodedPath() + ": "
 					+ ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? " " + ex.getMessage() : ""), null,
