@@ -1,9 +1,11 @@
 package io.herald.drivers.bluesky;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
+import io.herald.drivers.kit.FaultInjector.Fault;
 import io.herald.drivers.kit.KitMedia;
 import io.herald.drivers.spi.AccountSession;
 import io.herald.drivers.spi.ConnectRequest;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -134,7 +138,7 @@ class BlueskyBackendIntegrationTests {
 		assertThat(blob(image)).hasSize(image.path("image").path("size").asInt());
 		double ratio = image.path("aspectRatio").path("width").asDouble()
 				/ image.path("aspectRatio").path("height").asDouble();
-		assertThat(ratio).isCloseTo(1.25, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(ratio).isCloseTo(1.25, offset(0.01));
 	}
 
 	@Test
@@ -195,6 +199,25 @@ class BlueskyBackendIntegrationTests {
 			assertThat(pds.listRecords(alice.did(), BlueskyBackend.POST)
 				.stream()
 				.filter((r) -> r.path("value").path("text").asString().equals("raced"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void a_lost_answer_to_a_blob_upload_is_transient_because_uploading_again_is_harmless() throws Exception {
+		try (FaultProxy proxy = new FaultProxy(pds.url())) {
+			BlueskyBackend viaProxy = new BlueskyBackend(BlueskyProperties.defaults()
+				.withDefaultServiceUrl(proxy.url())
+				.withReadTimeout(Duration.ofSeconds(2)), CLOCK, LinkPreviews.NONE);
+			AccountSession proxied = new AccountSession(session.remoteUserId(), session.handle(), proxy.url(),
+					session.accessToken(), session.refreshToken(), session.accessTokenExpiresAt(), null);
+			KitMedia.Image png = KitMedia.png(8, 8);
+			PublishRequest request = request("lost upload").withMedia(List.of(item(png.bytes(), "image/png", "Dot")));
+			proxy.failNextCall(Fault.of(Fault.Kind.TIMEOUT_AFTER_SEND, null));
+
+			PublishException ex = assertThrows(PublishException.class, () -> viaProxy.publish(request, proxied));
+
+			assertThat(ex.kind()).isEqualTo(ErrorKind.TRANSIENT);
+			assertThat(ex.getMessage()).contains("uploadBlob");
 		}
 	}
 
@@ -330,7 +353,7 @@ class BlueskyBackendIntegrationTests {
 
 	private static MediaItem item(byte[] bytes, String type, String alt) {
 		return new MediaItem("a-" + UUID.randomUUID(), MediaKind.IMAGE, type, bytes.length, null, null, null, alt,
-				() -> new java.io.ByteArrayInputStream(bytes), null);
+				() -> new ByteArrayInputStream(bytes), null);
 	}
 
 	static byte[] withExifApp1(byte[] jpeg, String payload) {
