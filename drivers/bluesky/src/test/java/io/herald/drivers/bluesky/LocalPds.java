@@ -2,6 +2,7 @@ package io.herald.drivers.bluesky;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,12 +23,13 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * One real AT Protocol PDS (from {@code @atproto/dev-env}) per test JVM, started on first
- * use. Its npm packages come from {@code src/test/pds/node_modules} when installed there
- * ahead of the build, otherwise they are installed from the committed lock file into
- * {@code target/pds} when missing. The node process exits when its stdin closes, which
- * happens when this JVM ends, however it ends.
+ * use. Its npm packages come from a copy installed ahead of the build (see
+ * {@link #preinstalled()}), otherwise they are installed from the committed lock file
+ * into {@code target/pds} when missing. Public, with {@link PdsClient} and
+ * {@link LocalPdsExtension}, for end-to-end tests in other modules (test-jar). The node
+ * process exits when its stdin closes, which happens when this JVM ends, however it ends.
  */
-final class LocalPds {
+public final class LocalPds {
 
 	/** The Node.js binary; {@code -Dherald.test.node=...} points at another one. */
 	private static final String NODE = System.getProperty("herald.test.node", "node");
@@ -51,7 +55,7 @@ final class LocalPds {
 	 * fails when {@code CI=true}.
 	 * @return the running server
 	 */
-	static synchronized LocalPds get() {
+	public static synchronized LocalPds get() {
 		if (instance != null) {
 			return instance;
 		}
@@ -69,7 +73,11 @@ final class LocalPds {
 		}
 	}
 
-	URI url() {
+	/**
+	 * The base URL of the PDS.
+	 * @return the URL
+	 */
+	public URI url() {
 		return this.url;
 	}
 
@@ -99,21 +107,17 @@ final class LocalPds {
 	}
 
 	private static LocalPds start() throws IOException, InterruptedException, TimeoutException {
-		Path module = Path.of(System.getProperty("basedir", "."));
-		Path source = module.resolve("src/test/pds");
-		Path scratch = module.resolve("target/pds");
+		Path scratch = Path.of(System.getProperty("basedir", ".")).resolve("target/pds");
 		// Data of servers from earlier runs (dev-env leaves its SQLite files behind).
 		deleteRecursively(scratch.resolve("tmp"));
 		Files.createDirectories(scratch.resolve("tmp"));
-		Path work;
-		if (installed(source)) {
-			// Installed ahead of the build (as .ci/run does), so it survives `mvn clean`.
-			work = source;
-		}
-		else {
-			work = scratch;
+		Path work = preinstalled().orElse(scratch);
+		if (work.equals(scratch)) {
 			for (String file : List.of("package.json", "package-lock.json", "start-pds.mjs")) {
-				Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+				try (InputStream in = LocalPds.class.getResourceAsStream("/pds/" + file)) {
+					Files.copy(Objects.requireNonNull(in, "pds/" + file + " on the test classpath"), work.resolve(file),
+							StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
 			// The marker is written last, so an interrupted install is redone.
 			Path marker = work.resolve("node_modules/.herald-installed");
@@ -193,8 +197,23 @@ final class LocalPds {
 		}
 	}
 
-	private static boolean installed(Path dir) {
-		return Files.isDirectory(dir.resolve("node_modules/@atproto/dev-env"));
+	/**
+	 * A copy of {@code src/test/pds} installed ahead of the build (as .ci/run does),
+	 * which survives {@code mvn clean}: named by {@code HERALD_TEST_PDS_DIR} (for tests
+	 * in other modules), or this module's own {@code src/test/pds}.
+	 */
+	private static Optional<Path> preinstalled() {
+		String named = System.getenv("HERALD_TEST_PDS_DIR");
+		if (named != null && !named.isBlank()) {
+			Path dir = Path.of(named);
+			if (!Files.isDirectory(dir.resolve("node_modules/@atproto/dev-env"))) {
+				throw new IllegalStateException("HERALD_TEST_PDS_DIR=" + named + " has no node_modules; run `npm ci"
+						+ " && npm rebuild better-sqlite3` there");
+			}
+			return Optional.of(dir);
+		}
+		Path own = Path.of(System.getProperty("basedir", ".")).resolve("src/test/pds");
+		return Files.isDirectory(own.resolve("node_modules/@atproto/dev-env")) ? Optional.of(own) : Optional.empty();
 	}
 
 	private static void run(Path work, Path log, String... command) throws IOException, InterruptedException {

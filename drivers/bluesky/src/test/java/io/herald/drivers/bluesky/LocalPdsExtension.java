@@ -10,7 +10,7 @@ import org.opentest4j.TestAbortedException;
  * skipped with a clear message (a skipped class would show in the build log as zero
  * tests), or the class fails when {@code CI=true}.
  */
-class LocalPdsExtension implements BeforeAllCallback, BeforeEachCallback {
+public class LocalPdsExtension implements BeforeAllCallback, BeforeEachCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {

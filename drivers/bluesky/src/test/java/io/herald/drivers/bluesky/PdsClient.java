@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Talks to the local PDS without the driver: creates accounts and reads back what the
  * driver wrote.
  */
-final class PdsClient {
+public final class PdsClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,16 +27,16 @@ final class PdsClient {
 
 	private final OkHttpClient http = new OkHttpClient();
 
-	PdsClient(URI url) {
+	public PdsClient(URI url) {
 		this.url = url;
 	}
 
-	URI url() {
+	public URI url() {
 		return this.url;
 	}
 
 	/** Creates an account through {@code com.atproto.server.createAccount}. */
-	Account createAccount(String name) throws IOException {
+	public Account createAccount(String name) throws IOException {
 		String handle = name + "-" + UUID.randomUUID().toString().substring(0, 6) + ".test";
 		String password = "pw-" + UUID.randomUUID();
 		JsonNode created = post("com.atproto.server.createAccount",
@@ -50,11 +50,11 @@ final class PdsClient {
 	}
 
 	/** Revokes a refresh token, as logging out elsewhere does. */
-	void deleteSession(String refreshJwt) throws IOException {
+	public void deleteSession(String refreshJwt) throws IOException {
 		post("com.atproto.server.deleteSession", null, refreshJwt);
 	}
 
-	JsonNode getRecord(String atUri) throws IOException {
+	public JsonNode getRecord(String atUri) throws IOException {
 		String[] pieces = atUri.substring("at://".length()).split("/");
 		return get(url("com.atproto.repo.getRecord").addQueryParameter("repo", pieces[0])
 			.addQueryParameter("collection", pieces[1])
@@ -63,7 +63,7 @@ final class PdsClient {
 	}
 
 	/** Every record of a collection, newest first. */
-	List<JsonNode> listRecords(String repo, String collection) throws IOException {
+	public List<JsonNode> listRecords(String repo, String collection) throws IOException {
 		List<JsonNode> records = new ArrayList<>();
 		String cursor = null;
 		do {
@@ -81,7 +81,7 @@ final class PdsClient {
 		return records;
 	}
 
-	byte[] getBlob(String did, String cid) throws IOException {
+	public byte[] getBlob(String did, String cid) throws IOException {
 		Request request = new Request.Builder()
 			.url(url("com.atproto.sync.getBlob").addQueryParameter("did", did).addQueryParameter("cid", cid).build())
 			.build();
@@ -124,7 +124,7 @@ final class PdsClient {
 	}
 
 	/** A test account. */
-	record Account(String did, String handle, String password, String accessJwt, String refreshJwt) {
+	public record Account(String did, String handle, String password, String accessJwt, String refreshJwt) {
 	}
 
 }
