@@ -24,6 +24,7 @@ import io.herald.worker.dispatch.DispatcherPublicationScheduler;
 import io.herald.worker.dispatch.EngineJobs;
 import io.herald.worker.dispatch.TargetRequeue;
 import io.herald.worker.execution.Draining;
+import io.herald.worker.health.SchedulerHealthIndicator;
 import io.herald.worker.execution.PublishExecutor;
 import io.herald.worker.lease.LeaseKeeper;
 import io.herald.worker.lease.LeaseSweeper;
@@ -209,6 +210,11 @@ public class WorkerAutoConfiguration {
 			host = "node";
 		}
 		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Bean(name = "scheduler")
+	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler) {
+		return new SchedulerHealthIndicator(scheduler);
 	}
 
 }
