@@ -1,8 +1,12 @@
 package io.herald.api.support;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import io.herald.api.HeraldApplication;
+import io.herald.drivers.instagram.FakeGraphApi;
+import io.herald.drivers.x.FakeXServer;
 import io.herald.testing.SharedPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,9 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port, on the shared embedded Postgres, driven over
- * real HTTP. Every class gets its own users and workspaces from {@link Fixtures}, so
- * classes do not depend on each other's data.
+ * The whole application on a free port, on the shared embedded Postgres, driven over real
+ * HTTP, with the network drivers pointed at test servers. Every class gets its own users
+ * and workspaces from {@link Fixtures}, so classes do not depend on each other's data.
  */
 @SpringBootTest(classes = HeraldApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.data-dir=target/test-data", "herald.database.data-dir=target/test-data",
@@ -25,6 +29,35 @@ public abstract class ApiIntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		SharedPostgres.registerProperties(registry);
+	}
+
+	/**
+	 * The real drivers talk to the networks' test servers, and Herald listens on a port
+	 * known before it starts, so that its public media links reach it. Every API test
+	 * shares this, which keeps the module at one application context: the end-to-end
+	 * network tests cost no context start of their own.
+	 */
+	@DynamicPropertySource
+	static void networks(DynamicPropertyRegistry registry) {
+		NetworkServers servers = NetworkServers.get();
+		registry.add("server.port", () -> servers.heraldPort);
+		registry.add("herald.public-url", servers::heraldUrl);
+		registry.add("herald.media.public-url", servers::heraldUrl);
+		URI x = servers.x.baseUrl();
+		registry.add("herald.drivers.x.api-base-url", x::toString);
+		registry.add("herald.drivers.x.authorize-url", () -> x.resolve("/i/oauth2/authorize").toString());
+		registry.add("herald.drivers.x.client-id", () -> FakeXServer.CLIENT_ID);
+		registry.add("herald.drivers.x.client-secret", () -> FakeXServer.CLIENT_SECRET);
+		URI graph = servers.instagram.baseUrl();
+		registry.add("herald.drivers.instagram.graph-base-url", graph::toString);
+		registry.add("herald.drivers.instagram.oauth-base-url", graph::toString);
+		registry.add("herald.drivers.instagram.authorize-url", () -> graph.resolve("/oauth/authorize").toString());
+		registry.add("herald.drivers.instagram.app-id", () -> FakeGraphApi.APP_ID);
+		registry.add("herald.drivers.instagram.app-secret", () -> FakeGraphApi.APP_SECRET);
+		// Containers of the fake are ready at once; the default 15 s would only slow
+		// tests.
+		registry.add("herald.drivers.instagram.poll-interval", () -> "1s");
+		registry.add("herald.drivers.bluesky.link-cards", () -> "false");
 	}
 
 	@LocalServerPort

@@ -51,11 +51,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link FakeXExtension} fails the test that caused them. The OAuth token endpoint is not
  * in that document, so it is checked by hand against RFC 6749 and RFC 7636.
  */
-final class FakeXServer implements AutoCloseable {
+public final class FakeXServer implements AutoCloseable {
 
-	static final String CLIENT_ID = "herald-test-client";
+	public static final String CLIENT_ID = "herald-test-client";
 
-	static final String CLIENT_SECRET = "herald-test-secret";
+	public static final String CLIENT_SECRET = "herald-test-secret";
 
 	static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(2);
 
@@ -103,7 +103,7 @@ final class FakeXServer implements AutoCloseable {
 
 	private int processingPolls = 1;
 
-	FakeXServer(MutableClock clock) {
+	public FakeXServer(MutableClock clock) {
 		this.clock = clock;
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
@@ -119,11 +119,11 @@ final class FakeXServer implements AutoCloseable {
 		}
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return this.server.url("/").uri();
 	}
 
-	MutableClock clock() {
+	public MutableClock clock() {
 		return this.clock;
 	}
 
@@ -144,7 +144,7 @@ final class FakeXServer implements AutoCloseable {
 	 * inside a test with a short read timeout.
 	 * @return this server
 	 */
-	FakeXServer warmUp() {
+	public FakeXServer warmUp() {
 		XBackend backend = new XBackend(properties(Duration.ofSeconds(60), 1024 * 1024), this.clock);
 		try {
 			AccountSession session = newAccount("warmup");
@@ -196,7 +196,7 @@ final class FakeXServer implements AutoCloseable {
 	 * @param username who approves
 	 * @return the code and state X would send to the callback
 	 */
-	synchronized Callback approve(URI authorizationUrl, String username) {
+	public synchronized Callback approve(URI authorizationUrl, String username) {
 		HttpUrl url = HttpUrl.get(authorizationUrl);
 		require("response_type=code", "code".equals(url.queryParameter("response_type")));
 		require("client_id", CLIENT_ID.equals(url.queryParameter("client_id")));
@@ -215,11 +215,11 @@ final class FakeXServer implements AutoCloseable {
 		return new Callback(code, state);
 	}
 
-	synchronized List<Post> posts(String userId) {
+	public synchronized List<Post> posts(String userId) {
 		return List.copyOf(this.posts.getOrDefault(userId, List.of()));
 	}
 
-	synchronized List<Post> allPosts() {
+	public synchronized List<Post> allPosts() {
 		return this.posts.values().stream().flatMap(List::stream).toList();
 	}
 
@@ -227,7 +227,7 @@ final class FakeXServer implements AutoCloseable {
 		return find(postId);
 	}
 
-	synchronized Media media(String mediaId) {
+	public synchronized Media media(String mediaId) {
 		return this.media.get(mediaId);
 	}
 
@@ -273,7 +273,7 @@ final class FakeXServer implements AutoCloseable {
 	 * The requests received, as {@code METHOD /path?query}.
 	 * @return the log
 	 */
-	List<String> requests() {
+	public List<String> requests() {
 		synchronized (this.requestLog) {
 			return List.copyOf(this.requestLog);
 		}
@@ -283,7 +283,7 @@ final class FakeXServer implements AutoCloseable {
 	 * Takes the spec violations seen so far.
 	 * @return the violations, now cleared
 	 */
-	List<String> takeViolations() {
+	public List<String> takeViolations() {
 		synchronized (this.violations) {
 			List<String> taken = List.copyOf(this.violations);
 			this.violations.clear();
@@ -874,17 +874,17 @@ final class FakeXServer implements AutoCloseable {
 	// ---- values
 	// --------------------------------------------------------------------------
 
-	record Callback(String code, String state) {
+	public record Callback(String code, String state) {
 	}
 
 	record User(String id, String username, String name, boolean suspended) {
 	}
 
-	record Post(String id, String userId, String sentText, String text, Instant createdAt, String replyTo, String quote,
-			List<String> mediaIds) {
+	public record Post(String id, String userId, String sentText, String text, Instant createdAt, String replyTo,
+			String quote, List<String> mediaIds) {
 	}
 
-	record Media(String id, String userId, String category, String mediaType, long totalBytes,
+	public record Media(String id, String userId, String category, String mediaType, long totalBytes,
 			Map<Integer, byte[]> segments, boolean finalized, int pollsLeft, String altText) {
 
 		Media asFinalized(int pollsLeft) {

@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = new AtomicReference<>(start);
 	}
 
