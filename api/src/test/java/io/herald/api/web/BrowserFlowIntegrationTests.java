@@ -1,0 +1,239 @@
+package io.herald.api.web;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.herald.api.support.ApiIntegrationTest;
+import io.herald.api.support.Fixtures.Tenant;
+import io.herald.core.networks.NetworkRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A marketer's day in real headless Chromium: sign in, connect accounts, compose for two
+ * accounts with a variant, schedule in Europe/Berlin, find the post in the list and the
+ * calendar; and, with the publishing engine, watch it publish, fail and retry.
+ */
+class BrowserFlowIntegrationTests extends ApiIntegrationTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@Autowired
+	private NetworkRegistry networks;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private String base;
+
+	@BeforeEach
+	void browser() {
+		this.browser = Browser.get();
+		this.browser.manage().deleteAllCookies();
+		Browser.resize(1280, 900);
+		this.wait = new WebDriverWait(this.browser, WAIT);
+		this.base = "http://localhost:" + this.port;
+	}
+
+	@Test
+	void a_marketer_connects_accounts_composes_for_two_with_a_variant_and_schedules_it_in_berlin() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		open("/login");
+		Browser.screenshot("01-login");
+		signIn(tenant);
+		this.wait.until(ExpectedConditions.urlContains("/posts"));
+		assertThat(text("main")).contains("No posts yet");
+		Browser.screenshot("02-posts-empty");
+
+		open("/accounts");
+		assertThat(text("main")).contains("No accounts yet");
+		connectSandbox("acme");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.notice"),
+				"Connected acme on sandbox."));
+		connectSandbox("acme-news");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.notice"),
+				"Connected acme-news on sandbox."));
+		assertThat(this.browser.findElements(By.cssSelector("li.account"))).hasSize(2);
+		Browser.screenshot("03-accounts");
+
+		open("/compose");
+		this.browser.findElement(By.id("text")).sendKeys("Spring sale starts now! #sale https://example.com/sale");
+		check("acme");
+		check("acme-news");
+		this.wait.until((d) -> d.findElements(By.cssSelector("#checks .preview")).size() == 2);
+		tailor("acme-news", "News: the spring sale is on.");
+		this.browser.findElement(By.id("add-part")).click();
+		WebElement part = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#parts textarea")));
+		part.sendKeys("Everything 20% off until Sunday.");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("checks"), "News: the spring sale"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("checks"), "Part 2: 32 / 500"));
+		assertThat(text("#checks")).contains("54 / 500").contains("Fits every selected network");
+
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		LocalDateTime inAMinute = LocalDateTime.now(berlin).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
+		setValue(By.id("when"), inAMinute.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+		new Select(this.browser.findElement(By.id("zone"))).selectByValue("Europe/Berlin");
+		assertThat(text("#zone-shown")).contains("Europe/Berlin");
+		Browser.screenshot("04-compose");
+		this.browser.findElement(By.id("schedule")).click();
+
+		this.wait.until(ExpectedConditions.urlMatches("/posts/[0-9a-f-]{36}$"));
+		assertThat(text(".alert.notice")).contains("Scheduled.");
+		String detail = text("main");
+		assertThat(detail).contains("Spring sale starts now!")
+			.contains("Everything 20% off until Sunday.")
+			.contains("News: the spring sale is on.")
+			.contains(inAMinute.format(DateTimeFormatter.ofPattern("HH:mm")))
+			.contains("Europe/Berlin");
+		assertThat(this.browser.findElements(By.cssSelector("li.target[data-status=SCHEDULED]"))).hasSize(2);
+		Browser.screenshot("05-post-scheduled");
+
+		open("/posts");
+		assertThat(text(".post-list")).contains("Spring sale starts now!").contains("acme-news");
+		Browser.screenshot("06-posts");
+		new Select(this.browser.findElement(By.id("f-status"))).selectByValue("FAILED");
+		this.browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"No posts match these filters."));
+
+		open("/calendar?date=" + inAMinute.toLocalDate());
+		List<WebElement> entries = this.browser
+			.findElements(By.cssSelector("td[data-date='" + inAMinute.toLocalDate() + "'] a.entry"));
+		assertThat(entries).hasSize(2);
+		assertThat(entries.get(0).getText()).startsWith(inAMinute.format(DateTimeFormatter.ofPattern("HH:mm")));
+		Browser.screenshot("07-calendar");
+
+		Browser.resize(390, 844);
+		open("/compose");
+		Browser.screenshot("08-compose-phone");
+		Browser.resize(1280, 900);
+
+		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
+		assertThat(text("main")).contains("You are signed out.");
+	}
+
+	@Test
+	void a_published_post_shows_its_links_and_a_failed_one_can_be_retried() throws Exception {
+		Object sandbox = this.networks.find("sandbox").orElseThrow();
+		Optional<Method> failNextCall = Arrays.stream(sandbox.getClass().getMethods())
+			.filter((m) -> m.getName().equals("failNextCall"))
+			.findFirst();
+		Assumptions.assumeTrue(failNextCall.isPresent() && retryEndpointExists(),
+				"Needs the publishing engine (sandbox fault injection and POST /api/v1/posts/{id}/retry)");
+		Tenant tenant = this.fixtures.tenant(this.api);
+		open("/login");
+		signIn(tenant);
+		open("/accounts");
+		connectSandbox("launch");
+
+		publishNow("We are live!");
+		this.wait.withTimeout(Duration.ofSeconds(60))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=PUBLISHED]")));
+		WebElement link = this.browser.findElement(By.cssSelector("li.target a.remote"));
+		assertThat(link.getAttribute("href")).startsWith("https://sandbox.invalid/launch/posts/");
+		Browser.screenshot("09-post-published");
+
+		Method script = failNextCall.get();
+		Class<?> faultType = script.getParameterTypes()[0];
+		Object invalid = Arrays.stream(faultType.getEnumConstants())
+			.filter((c) -> c.toString().equals("INVALID_CONTENT"))
+			.findFirst()
+			.orElseThrow();
+		script.invoke(sandbox, invalid, "The sandbox refused this post (injected by the UI test).", null);
+		publishNow("This one fails first.");
+		this.wait.withTimeout(Duration.ofSeconds(60))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=FAILED]")));
+		assertThat(text("#post-status")).contains("injected by the UI test");
+		Browser.screenshot("10-post-failed");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("retry"))).click();
+		this.wait.withTimeout(Duration.ofSeconds(60))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=PUBLISHED]")));
+		assertThat(this.browser.findElement(By.cssSelector("li.target a.remote")).getAttribute("href"))
+			.startsWith("https://sandbox.invalid/launch/posts/");
+		Browser.screenshot("11-post-retried");
+	}
+
+	private boolean retryEndpointExists() {
+		Tenant probe = this.fixtures.tenant(this.api);
+		var response = this.api.post("/api/v1/posts/00000000-0000-0000-0000-000000000000/retry")
+			.token(probe.token())
+			.send();
+		// An unknown post is "Post not found."; a missing route is "Nothing at this
+		// path."
+		return !response.body().contains("Nothing at this path");
+	}
+
+	private void publishNow(String text) {
+		open("/compose");
+		this.browser.findElement(By.id("text")).sendKeys(text);
+		check("launch");
+		this.browser.findElement(By.id("publish-now")).click();
+		this.wait.until(ExpectedConditions.urlMatches("/posts/[0-9a-f-]{36}$"));
+	}
+
+	private void signIn(Tenant tenant) {
+		this.browser.findElement(By.id("username")).sendKeys(tenant.email());
+		this.browser.findElement(By.id("password")).sendKeys(tenant.password());
+		this.browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+	}
+
+	private void connectSandbox(String handle) {
+		WebElement field = this.browser.findElement(By.id("sandbox-handle"));
+		field.clear();
+		field.sendKeys(handle);
+		this.browser.findElement(By.cssSelector("#connect-sandbox button[type=submit]")).click();
+	}
+
+	private void check(String handle) {
+		this.browser
+			.findElement(
+					By.xpath("//div[@class='acct'][.//label/strong[text()='" + handle + "']]/input[@type='checkbox']"))
+			.click();
+	}
+
+	private void tailor(String handle, String text) {
+		WebElement account = this.browser
+			.findElement(By.xpath("//div[@class='acct'][.//label/strong[text()='" + handle + "']]"));
+		account.findElement(By.tagName("summary")).click();
+		WebElement variant = this.wait
+			.until(ExpectedConditions.elementToBeClickable(account.findElement(By.tagName("textarea"))));
+		variant.sendKeys(text);
+	}
+
+	private void setValue(By locator, String value) {
+		WebElement input = this.browser.findElement(locator);
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].value = arguments[1];"
+				+ " arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", input, value);
+	}
+
+	private void open(String path) {
+		this.browser.get(this.base + path);
+	}
+
+	private String text(String css) {
+		return this.browser.findElement(By.cssSelector(css)).getText();
+	}
+
+}

@@ -1,0 +1,182 @@
+package io.herald.api.web;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.herald.api.support.Api;
+import io.herald.api.support.ApiIntegrationTest;
+import io.herald.api.support.Fixtures.Tenant;
+import io.herald.core.workspaces.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebUiIntegrationTests extends ApiIntegrationTest {
+
+	private static final String SCRIPT = "<script>alert(1)</script>";
+
+	private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+	@Test
+	void the_login_page_is_ours_with_labelled_fields_and_a_csrf_token() {
+		UiSession browser = new UiSession(this.api.base());
+		HttpResponse<String> page = browser.get("/login");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Sign in to Herald")
+			.contains("<label for=\"username\">Email</label>")
+			.contains("<label for=\"password\">Password</label>")
+			.contains("name=\"_csrf\"");
+	}
+
+	@Test
+	void a_wrong_password_shows_an_error_on_the_login_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		UiSession browser = new UiSession(this.api.base());
+		browser.get("/login");
+		HttpResponse<String> login = browser.post("/login",
+				Map.of("username", tenant.email(), "password", "not-the-password"), true);
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+		assertThat(browser.get("/login?error").body()).contains("Wrong email or password.");
+	}
+
+	@Test
+	void pages_need_a_session_and_send_browsers_to_the_login_page() {
+		HttpResponse<String> page = new UiSession(this.api.base()).get("/compose");
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login"));
+	}
+
+	@Test
+	void ui_forms_refuse_posts_without_the_csrf_token_with_a_friendly_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		browser.get("/accounts");
+		HttpResponse<String> forged = browser.post("/accounts/connect",
+				Map.of("network", "sandbox", "identifier", "forged"), false);
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("You can&#39;t do that here").doesNotContain("Exception");
+		assertThat(this.api.get("/api/v1/accounts").token(tenant.token()).send().json()).isEmpty();
+
+		HttpResponse<String> genuine = browser.post("/accounts/connect",
+				Map.of("network", "sandbox", "identifier", "genuine"), true);
+		assertThat(genuine.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/accounts").body()).contains("genuine").contains("Connected genuine on sandbox.");
+	}
+
+	@Test
+	void a_viewer_cannot_compose_or_connect() {
+		Tenant owner = this.fixtures.tenant(this.api);
+		Tenant viewer = this.fixtures.member(this.api, owner, Role.VIEWER);
+		UiSession browser = UiSession.signedIn(this.api.base(), viewer.email(), viewer.password());
+		HttpResponse<String> compose = browser.get("/compose");
+		assertThat(compose.statusCode()).isEqualTo(403);
+		assertThat(compose.body()).contains("You can&#39;t do that here").contains("EDITOR");
+		browser.get("/posts");
+		HttpResponse<String> submit = browser.post("/compose", Map.of("text", "hi", "action", "draft"), true);
+		assertThat(submit.statusCode()).isEqualTo(403);
+		assertThat(
+				browser.post("/accounts/connect", Map.of("network", "sandbox", "identifier", "v"), true).statusCode())
+			.isEqualTo(403);
+		assertThat(browser.get("/posts").body()).doesNotContain("New post");
+	}
+
+	@Test
+	void every_page_escapes_user_text() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"acme\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		Api.Response created = this.api.post("/api/v1/posts")
+			.token(tenant.token())
+			.json(Map.of("text", SCRIPT, "parts", List.of(Map.of("text", SCRIPT)), "targets",
+					List.of(Map.of("accountId", accountId, "text", SCRIPT + " variant")), "scheduledAt",
+					"2028-05-01T09:30", "timeZone", "Europe/Berlin"))
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String postId = created.json().get("id").asString();
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		for (String page : List.of("/posts", "/posts?q=alert", "/posts/" + postId, "/posts/" + postId + "/status",
+				"/calendar?date=2028-05-01", "/calendar?view=week&date=2028-05-01", "/accounts", "/compose")) {
+			HttpResponse<String> response = browser.get(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.body()).as(page).doesNotContain(SCRIPT);
+		}
+		assertThat(browser.get("/posts/" + postId).body()).contains(ESCAPED).contains(ESCAPED + " variant");
+		assertThat(browser.get("/posts").body()).contains(ESCAPED);
+		HttpResponse<String> check = browser.postAll("/compose/check", List.of(Map.entry("text", SCRIPT),
+				Map.entry("account", accountId), Map.entry("variant-" + accountId, SCRIPT + "!")), true);
+		assertThat(check.body()).doesNotContain(SCRIPT).contains(ESCAPED + "!");
+	}
+
+	@Test
+	void compose_schedules_a_post_with_a_variant_and_shows_it() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"composer\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		assertThat(browser.get("/compose").body()).contains("composer").contains("Europe/Berlin (workspace)");
+		HttpResponse<String> check = browser.postAll("/compose/check",
+				List.of(Map.entry("text", "x".repeat(501)), Map.entry("account", accountId)), true);
+		assertThat(check.body()).contains("501 / 500").contains("the limit is 500");
+
+		HttpResponse<String> created = browser.postAll("/compose",
+				List.of(Map.entry("text", "Base text"), Map.entry("account", accountId),
+						Map.entry("variant-" + accountId, "Sandbox text"), Map.entry("part", "Second part"),
+						Map.entry("when", "2028-05-01T09:30"), Map.entry("zone", "Europe/Berlin"),
+						Map.entry("action", "schedule")),
+				true);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String detail = browser.get(location.replaceFirst("^https?://[^/]+", "")).body();
+		assertThat(detail).contains("Base text")
+			.contains("Sandbox text")
+			.contains("Second part")
+			.contains("Mon 1 May 2028, 09:30")
+			.contains("Europe/Berlin")
+			.contains("Scheduled");
+		assertThat(browser.get("/calendar?date=2028-05-01").body()).contains("09:30 composer");
+	}
+
+	@Test
+	void a_refused_post_shows_the_form_again_with_the_reason() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"late\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		browser.get("/compose");
+		HttpResponse<String> refused = browser.postAll("/compose",
+				List.of(Map.entry("text", "Too late"), Map.entry("account", accountId),
+						Map.entry("when", "2001-01-01T09:00"), Map.entry("zone", "Europe/Berlin"),
+						Map.entry("action", "schedule")),
+				true);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("in the past").contains("Too late").contains("2001-01-01T09:00");
+	}
+
+	@Test
+	void unknown_posts_get_a_friendly_not_found_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		HttpResponse<String> page = browser.get("/posts/00000000-0000-0000-0000-000000000000");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("We couldn&#39;t find that page").contains("Back to your posts");
+	}
+
+}
