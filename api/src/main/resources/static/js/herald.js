@@ -86,3 +86,141 @@
 		}
 	});
 }());
+
+// Media on the compose page: drag and drop or pick files, upload with progress to the
+// assets API, alt text per item, reorder, remove.
+(function () {
+	'use strict';
+
+	var zone = document.getElementById('dropzone');
+	var list = document.getElementById('media-list');
+	var template = document.getElementById('media-item-template');
+	var input = document.getElementById('file-input');
+	var status = document.getElementById('upload-status');
+	if (!zone || !list || !template || !input) {
+		return;
+	}
+
+	function changed() {
+		var form = list.closest('form');
+		if (form) {
+			form.dispatchEvent(new Event('change', { bubbles: true }));
+		}
+	}
+
+	function problemMessage(xhr) {
+		if (xhr.status === 404 || xhr.status === 405) {
+			return 'Media upload is not available on this server yet.';
+		}
+		try {
+			var problem = JSON.parse(xhr.responseText);
+			return problem.detail || problem.title || ('Upload failed (HTTP ' + xhr.status + ').');
+		}
+		catch (ignored) {
+			return 'Upload failed (HTTP ' + xhr.status + ').';
+		}
+	}
+
+	function upload(file) {
+		var item = template.content.firstElementChild.cloneNode(true);
+		var thumb = item.querySelector('img.thumb');
+		var progress = item.querySelector('progress');
+		var alt = item.querySelector('.alt-input');
+		var label = item.querySelector('label');
+		var localId = 'upload-' + Math.random().toString(36).slice(2);
+		alt.id = localId;
+		label.setAttribute('for', localId);
+		label.textContent = 'Alt text for ' + file.name;
+		if (file.type.indexOf('image/') === 0) {
+			thumb.src = URL.createObjectURL(file);
+		}
+		list.appendChild(item);
+		status.textContent = 'Uploading ' + file.name + '…';
+
+		var data = new FormData();
+		data.append('file', file);
+		data.append('altText', '');
+		var xhr = new XMLHttpRequest();
+		xhr.open('POST', '/api/v1/assets');
+		var header = document.querySelector('meta[name="csrf-header"]');
+		var token = document.querySelector('meta[name="csrf-token"]');
+		if (header && token) {
+			xhr.setRequestHeader(header.content, token.content);
+		}
+		xhr.setRequestHeader('Accept', 'application/json');
+		xhr.upload.addEventListener('progress', function (event) {
+			if (event.lengthComputable) {
+				progress.value = Math.round(event.loaded * 100 / event.total);
+			}
+		});
+		xhr.addEventListener('load', function () {
+			if (xhr.status >= 200 && xhr.status < 300) {
+				var asset = JSON.parse(xhr.responseText);
+				item.dataset.asset = asset.id;
+				item.querySelector('input[type=hidden]').value = asset.id;
+				alt.name = 'alt-' + asset.id;
+				progress.remove();
+				status.textContent = file.name + ' uploaded. Add its alt text.';
+				alt.focus();
+				changed();
+			}
+			else {
+				item.classList.add('failed');
+				item.querySelector('input[type=hidden]').remove();
+				progress.remove();
+				status.textContent = file.name + ': ' + problemMessage(xhr);
+			}
+		});
+		xhr.addEventListener('error', function () {
+			item.classList.add('failed');
+			item.querySelector('input[type=hidden]').remove();
+			status.textContent = file.name + ': the server could not be reached.';
+		});
+		xhr.send(data);
+	}
+
+	function uploadAll(files) {
+		Array.prototype.forEach.call(files, upload);
+	}
+
+	document.getElementById('choose-files').addEventListener('click', function () {
+		input.click();
+	});
+	input.addEventListener('change', function () {
+		uploadAll(input.files);
+		input.value = '';
+	});
+	zone.addEventListener('dragover', function (event) {
+		event.preventDefault();
+		zone.classList.add('over');
+	});
+	zone.addEventListener('dragleave', function () {
+		zone.classList.remove('over');
+	});
+	zone.addEventListener('drop', function (event) {
+		event.preventDefault();
+		zone.classList.remove('over');
+		uploadAll(event.dataTransfer.files);
+	});
+	list.addEventListener('click', function (event) {
+		var item = event.target.closest('.media-item');
+		if (!item) {
+			return;
+		}
+		if (event.target.hasAttribute('data-remove-media')) {
+			item.remove();
+			changed();
+		}
+		var move = event.target.getAttribute('data-move');
+		if (move === '-1' && item.previousElementSibling) {
+			list.insertBefore(item, item.previousElementSibling);
+			event.target.focus();
+			changed();
+		}
+		if (move === '1' && item.nextElementSibling) {
+			list.insertBefore(item.nextElementSibling, item);
+			event.target.focus();
+			changed();
+		}
+	});
+}());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.herald.api.posts.PostPayloads.MediaRef;
 import io.herald.api.posts.PostPayloads.Part;
 import io.herald.api.posts.PostPayloads.PostRequest;
 import io.herald.api.posts.PostPayloads.TargetIssue;
@@ -87,7 +88,9 @@ public class PostOperations {
 			.stream()
 			.map((id) -> new TargetRequest(id, draft.variants().get(id), null, null))
 			.toList();
-		return new PostRequest(draft.text(), null, parts, targets, draft.scheduledAt(), draft.timeZone(),
+		List<MediaRef> media = draft.media().isEmpty() ? null
+				: draft.media().stream().map((m) -> new MediaRef(m.assetId(), m.altText())).toList();
+		return new PostRequest(draft.text(), media, parts, targets, draft.scheduledAt(), draft.timeZone(),
 				draft.publishNow(), draft.draft());
 	}
 
@@ -95,6 +98,7 @@ public class PostOperations {
 	 * A post as composed in the UI.
 	 *
 	 * @param text the base text
+	 * @param media uploaded assets with their alt text, in order
 	 * @param parts further thread parts
 	 * @param accountIds the accounts to publish to
 	 * @param variants per-account text overriding the base text
@@ -103,8 +107,17 @@ public class PostOperations {
 	 * @param publishNow publish at once
 	 * @param draft save without scheduling
 	 */
-	public record Composed(String text, List<String> parts, List<UUID> accountIds, Map<UUID, String> variants,
-			String scheduledAt, String timeZone, boolean publishNow, boolean draft) {
+	public record Composed(String text, List<Media> media, List<String> parts, List<UUID> accountIds,
+			Map<UUID, String> variants, String scheduledAt, String timeZone, boolean publishNow, boolean draft) {
+	}
+
+	/**
+	 * An uploaded asset on the post.
+	 *
+	 * @param assetId the asset
+	 * @param altText its description, or {@code null}
+	 */
+	public record Media(UUID assetId, String altText) {
 	}
 
 	/**

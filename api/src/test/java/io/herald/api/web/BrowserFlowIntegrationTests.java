@@ -1,6 +1,11 @@
 package io.herald.api.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,6 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.herald.api.support.ApiIntegrationTest;
 import io.herald.api.support.Fixtures.Tenant;
+import io.herald.api.users.UserService;
+import io.herald.core.users.AppUser;
+import io.herald.core.workspaces.Workspace;
 import io.herald.core.networks.NetworkRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +52,9 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 	@Autowired
 	private NetworkRegistry networks;
 
+	@Autowired
+	private UserService users;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -57,8 +71,8 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void a_marketer_connects_accounts_composes_for_two_with_a_variant_and_schedules_it_in_berlin() {
-		Tenant tenant = this.fixtures.tenant(this.api);
+	void a_marketer_connects_accounts_composes_for_two_with_a_variant_and_schedules_it_in_berlin() throws Exception {
+		Tenant tenant = marketer();
 		open("/login");
 		Browser.screenshot("01-login");
 		signIn(tenant);
@@ -83,6 +97,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		check("acme-news");
 		this.wait.until((d) -> d.findElements(By.cssSelector("#checks .preview")).size() == 2);
 		tailor("acme-news", "News: the spring sale is on.");
+		attachImage();
 		this.browser.findElement(By.id("add-part")).click();
 		WebElement part = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#parts textarea")));
 		part.sendKeys("Everything 20% off until Sunday.");
@@ -142,7 +157,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 			.findFirst();
 		Assumptions.assumeTrue(failNextCall.isPresent() && retryEndpointExists(),
 				"Needs the publishing engine (sandbox fault injection and POST /api/v1/posts/{id}/retry)");
-		Tenant tenant = this.fixtures.tenant(this.api);
+		Tenant tenant = marketer();
 		open("/login");
 		signIn(tenant);
 		open("/accounts");
@@ -173,6 +188,45 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		assertThat(this.browser.findElement(By.cssSelector("li.target a.remote")).getAttribute("href"))
 			.startsWith("https://sandbox.invalid/launch/posts/");
 		Browser.screenshot("11-post-retried");
+	}
+
+	/**
+	 * Uploads an image with alt text when the assets API exists; until then the page says
+	 * that uploads are not available.
+	 */
+	private void attachImage() throws Exception {
+		Path image = Files.createTempFile("herald-ui-", ".png");
+		BufferedImage pixels = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = pixels.createGraphics();
+		g.setColor(new Color(79, 70, 229));
+		g.fillRect(0, 0, 64, 48);
+		g.dispose();
+		ImageIO.write(pixels, "png", image.toFile());
+		this.browser.findElement(By.id("file-input")).sendKeys(image.toAbsolutePath().toString());
+		if (!assetsEndpointExists()) {
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"),
+					"Media upload is not available on this server yet."));
+			this.browser.findElement(By.cssSelector(".media-item.failed [data-remove-media]")).click();
+			return;
+		}
+		WebElement alt = this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".media-item[data-asset] .alt-input")));
+		alt.sendKeys("A purple banner announcing the spring sale");
+	}
+
+	private boolean assetsEndpointExists() {
+		Tenant probe = this.fixtures.tenant(this.api);
+		var response = this.api.post("/api/v1/assets").token(probe.token()).send();
+		return !response.body().contains("Nothing at this path") && response.status() != 405;
+	}
+
+	/** A marketer in a workspace with a readable name, for the screenshots. */
+	private Tenant marketer() {
+		String email = "maria." + UUID.randomUUID().toString().substring(0, 6) + "@acme.example";
+		String password = "password-" + UUID.randomUUID();
+		AppUser user = this.users.createUser(email, password);
+		Workspace workspace = this.users.createWorkspace(user.getId(), "Acme Marketing", "Europe/Berlin");
+		return new Tenant(workspace.getId(), user.getId(), email, password, null);
 	}
 
 	private boolean retryEndpointExists() {

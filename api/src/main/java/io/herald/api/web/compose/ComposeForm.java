@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
  * What the compose form sent, kept so the page can be shown again as the user left it.
  *
  * @param text the base text
+ * @param media uploaded assets with alt text, in order
  * @param accountIds the checked accounts
  * @param variants per-account text (only non-blank ones)
  * @param parts further thread parts (only non-blank ones)
@@ -23,13 +24,15 @@ import org.springframework.util.MultiValueMap;
  * @param zone the IANA zone it was entered in
  * @param action {@code schedule}, {@code now} or {@code draft}
  */
-record ComposeForm(String text, Set<UUID> accountIds, Map<UUID, String> variants, List<String> parts, String when,
-		String zone, String action) {
+public record ComposeForm(String text, List<PostOperations.Media> media, Set<UUID> accountIds,
+		Map<UUID, String> variants, List<String> parts, String when, String zone, String action) {
 
 	static final String VARIANT_PREFIX = "variant-";
 
+	static final String ALT_PREFIX = "alt-";
+
 	static ComposeForm empty(String when, String zone) {
-		return new ComposeForm("", Set.of(), Map.of(), List.of(), when, zone, "schedule");
+		return new ComposeForm("", List.of(), Set.of(), Map.of(), List.of(), when, zone, "schedule");
 	}
 
 	static ComposeForm of(MultiValueMap<String, String> params) {
@@ -50,7 +53,13 @@ record ComposeForm(String text, Set<UUID> accountIds, Map<UUID, String> variants
 				parts.add(part);
 			}
 		}
-		return new ComposeForm(value(params, "text"), accounts, variants, parts, value(params, "when"),
+		List<PostOperations.Media> media = new ArrayList<>();
+		for (String id : params.getOrDefault("asset", List.of())) {
+			UUID assetId = uuid(id);
+			String alt = params.getFirst(ALT_PREFIX + assetId);
+			media.add(new PostOperations.Media(assetId, (alt != null && !alt.isBlank()) ? alt.trim() : null));
+		}
+		return new ComposeForm(value(params, "text"), media, accounts, variants, parts, value(params, "when"),
 				value(params, "zone"), value(params, "action"));
 	}
 
@@ -64,8 +73,9 @@ record ComposeForm(String text, Set<UUID> accountIds, Map<UUID, String> variants
 		boolean draft = "draft".equals(this.action);
 		boolean now = "now".equals(this.action);
 		String scheduledAt = (now || this.when == null || this.when.isBlank()) ? null : this.when;
-		return new PostOperations.Composed(this.text, this.parts, List.copyOf(this.accountIds), checkedVariants,
-				scheduledAt, (this.zone == null || this.zone.isBlank()) ? null : this.zone, now, draft);
+		return new PostOperations.Composed(this.text, this.media, this.parts, List.copyOf(this.accountIds),
+				checkedVariants, scheduledAt, (this.zone == null || this.zone.isBlank()) ? null : this.zone, now,
+				draft);
 	}
 
 	String textFor(UUID accountId) {
@@ -83,7 +93,7 @@ record ComposeForm(String text, Set<UUID> accountIds, Map<UUID, String> variants
 		}
 		catch (IllegalArgumentException ex) {
 			throw new io.herald.api.problems.ApiException(io.herald.api.problems.ProblemType.INVALID_FIELD,
-					"The form named an account that does not exist.");
+					"The form named an account or file that does not exist.");
 		}
 	}
 
