@@ -139,9 +139,13 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		assertThat(entries.get(0).getText()).startsWith(inAMinute.format(DateTimeFormatter.ofPattern("HH:mm")));
 		Browser.screenshot("07-calendar");
 
+		open("/media-library");
+		assertThat(text("main")).contains("Media library");
+		Browser.screenshot("08-media-library");
+
 		Browser.resize(390, 844);
 		open("/compose");
-		Browser.screenshot("08-compose-phone");
+		Browser.screenshot("09-compose-phone");
 		Browser.resize(1280, 900);
 
 		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
@@ -168,7 +172,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=PUBLISHED]")));
 		WebElement link = this.browser.findElement(By.cssSelector("li.target a.remote"));
 		assertThat(link.getAttribute("href")).startsWith("https://sandbox.invalid/launch/posts/");
-		Browser.screenshot("09-post-published");
+		Browser.screenshot("10-post-published");
 
 		Method script = failNextCall.get();
 		Class<?> faultType = script.getParameterTypes()[0];
@@ -181,13 +185,13 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		this.wait.withTimeout(Duration.ofSeconds(60))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=FAILED]")));
 		assertThat(text("#post-status")).contains("injected by the UI test");
-		Browser.screenshot("10-post-failed");
+		Browser.screenshot("11-post-failed");
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("retry"))).click();
 		this.wait.withTimeout(Duration.ofSeconds(60))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=PUBLISHED]")));
 		assertThat(this.browser.findElement(By.cssSelector("li.target a.remote")).getAttribute("href"))
 			.startsWith("https://sandbox.invalid/launch/posts/");
-		Browser.screenshot("11-post-retried");
+		Browser.screenshot("12-post-retried");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.herald.api.web;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,15 @@ import io.herald.api.support.ApiIntegrationTest;
 import io.herald.api.support.Fixtures.Tenant;
 import io.herald.core.workspaces.Role;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebUiIntegrationTests extends ApiIntegrationTest {
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private static final String SCRIPT = "<script>alert(1)</script>";
 
@@ -101,9 +108,15 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 			.send();
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String postId = created.json().get("id").asString();
+		this.jdbc.update(
+				"INSERT INTO asset (id, workspace_id, object_key, content_type, bytes, alt_text, original_filename,"
+						+ " status) VALUES (?, ?, ?, 'image/png', 2048, ?, ?, 'READY')",
+				UUID.randomUUID(), tenant.workspaceId(), "test/" + UUID.randomUUID(), SCRIPT + " alt", SCRIPT + ".png");
 		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
-		for (String page : List.of("/posts", "/posts?q=alert", "/posts/" + postId, "/posts/" + postId + "/status",
-				"/calendar?date=2028-05-01", "/calendar?view=week&date=2028-05-01", "/accounts", "/compose")) {
+		assertThat(browser.get("/media-library").body()).contains(ESCAPED + " alt").contains(ESCAPED + ".png");
+		for (String page : List.of("/media-library", "/posts", "/posts?q=alert", "/posts/" + postId,
+				"/posts/" + postId + "/status", "/calendar?date=2028-05-01", "/calendar?view=week&date=2028-05-01",
+				"/accounts", "/compose")) {
 			HttpResponse<String> response = browser.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(200);
 			assertThat(response.body()).as(page).doesNotContain(SCRIPT);
