@@ -17,8 +17,22 @@ public class AccountOperations {
 
 	private final AccountService accounts;
 
-	AccountOperations(AccountService accounts) {
+	private final OAuthConnections connections;
+
+	AccountOperations(AccountService accounts, OAuthConnections connections) {
 		this.accounts = accounts;
+		this.connections = connections;
+	}
+
+	/**
+	 * Starts connecting an account of an OAuth network.
+	 * @param workspaceId the workspace
+	 * @param userId the user connecting it
+	 * @param network the network id
+	 * @return the network's authorization URL to send the browser to
+	 */
+	public URI startOAuth(UUID workspaceId, UUID userId, String network) {
+		return this.connections.start(workspaceId, userId, network).authorizationUrl();
 	}
 
 	/**

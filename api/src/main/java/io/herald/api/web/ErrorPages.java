@@ -24,7 +24,7 @@ class ErrorPages {
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		return UiErrors.page(status, null, model, response);
+		return UiErrors.page(status, null, model, request, response);
 	}
 
 	static String title(HttpStatus status) {

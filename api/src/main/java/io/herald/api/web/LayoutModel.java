@@ -23,15 +23,20 @@ class LayoutModel {
 		this.workspaces = workspaces;
 	}
 
+	/** Where the error handlers find the layout's user, as their model starts empty. */
+	static final String ME_ATTRIBUTE = LayoutModel.class.getName() + ".me";
+
 	@ModelAttribute("me")
-	Me me(@AuthenticationPrincipal Object principal) {
+	Me me(@AuthenticationPrincipal Object principal, HttpServletRequest request) {
 		if (!(principal instanceof Caller caller)) {
 			return null;
 		}
 		var workspace = this.workspaces.findById(caller.workspaceId());
-		return new Me(caller.email(), workspace.map((w) -> w.getName()).orElse("Workspace"),
+		Me me = new Me(caller.email(), workspace.map((w) -> w.getName()).orElse("Workspace"),
 				workspace.map((w) -> w.getTimeZone()).orElse("UTC"), caller.role().name(),
 				caller.role().atLeast(Role.EDITOR));
+		request.setAttribute(ME_ATTRIBUTE, me);
+		return me;
 	}
 
 	@ModelAttribute("currentPath")

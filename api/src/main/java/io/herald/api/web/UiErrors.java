@@ -1,5 +1,6 @@
 package io.herald.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,23 +23,30 @@ public abstract class UiErrors {
 	private static final Logger log = LoggerFactory.getLogger(UiErrors.class);
 
 	@ExceptionHandler(ApiException.class)
-	String api(ApiException ex, Model model, HttpServletResponse response) {
-		return page(ex.type().status(), ex.getMessage(), model, response);
+	String api(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return page(ex.type().status(), ex.getMessage(), model, request, response);
 	}
 
 	@ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
-	String forbidden(RuntimeException ex, Model model, HttpServletResponse response) {
-		return page(HttpStatus.FORBIDDEN, ex.getMessage(), model, response);
+	String forbidden(RuntimeException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return page(HttpStatus.FORBIDDEN, ex.getMessage(), model, request, response);
 	}
 
 	@ExceptionHandler(Exception.class)
-	String unexpected(Exception ex, Model model, HttpServletResponse response) {
+	String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
 		log.error("Unexpected failure in the web UI", ex);
-		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, model, response);
+		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, model, request, response);
 	}
 
-	static String page(HttpStatus status, String detail, Model model, HttpServletResponse response) {
+	static String page(HttpStatus status, String detail, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		response.setStatus(status.value());
+		if (!model.containsAttribute("me")) {
+			model.addAttribute("me", request.getAttribute(LayoutModel.ME_ATTRIBUTE));
+		}
+		if (!model.containsAttribute("currentPath")) {
+			model.addAttribute("currentPath", request.getRequestURI());
+		}
 		model.addAttribute("status", status.value());
 		model.addAttribute("heading", ErrorPages.title(status));
 		model.addAttribute("detail", (detail != null) ? detail : ErrorPages.explanation(status));

@@ -1,5 +1,6 @@
 package io.herald.api.web;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.herald.api.support.Api;
 import io.herald.api.support.ApiIntegrationTest;
 import io.herald.api.support.Fixtures.Tenant;
+import io.herald.api.support.TestOAuthNetwork;
 import io.herald.core.workspaces.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,9 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private TestOAuthNetwork oauth;
 
 	private static final String SCRIPT = "<script>alert(1)</script>";
 
@@ -80,7 +85,7 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 		UiSession browser = UiSession.signedIn(this.api.base(), viewer.email(), viewer.password());
 		HttpResponse<String> compose = browser.get("/compose");
 		assertThat(compose.statusCode()).isEqualTo(403);
-		assertThat(compose.body()).contains("You can&#39;t do that here").contains("EDITOR");
+		assertThat(compose.body()).contains("You can&#39;t do that here").contains("EDITOR").contains("Sign out");
 		browser.get("/posts");
 		HttpResponse<String> submit = browser.post("/compose", Map.of("text", "hi", "action", "draft"), true);
 		assertThat(submit.statusCode()).isEqualTo(403);
@@ -190,6 +195,95 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 		HttpResponse<String> page = browser.get("/posts/00000000-0000-0000-0000-000000000000");
 		assertThat(page.statusCode()).isEqualTo(404);
 		assertThat(page.body()).contains("We couldn&#39;t find that page").contains("Back to your posts");
+	}
+
+	@Test
+	void an_account_that_needs_reconnecting_offers_reconnect_and_can_be_disconnected() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"revoked\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		this.jdbc.update("UPDATE account SET status = 'NEEDS_RECONNECT', status_reason = 'The grant was revoked.'"
+				+ " WHERE id = ?", UUID.fromString(accountId));
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		String page = browser.get("/accounts").body();
+		assertThat(page).contains("Needs reconnect")
+			.contains("The grant was revoked.")
+			.contains(">Reconnect</a>")
+			.contains("reconnect=sandbox");
+		assertThat(browser.get("/compose").body()).contains("needs reconnect");
+
+		HttpResponse<String> disconnected = browser.post("/accounts/" + accountId + "/disconnect", Map.of(), true);
+		assertThat(disconnected.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/accounts").body()).contains("Disconnected.").contains("No accounts yet.");
+	}
+
+	@Test
+	void a_scheduled_post_can_be_canceled_from_its_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"cancel\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		String postId = this.api.post("/api/v1/posts")
+			.token(tenant.token())
+			.json(Map.of("text", "Maybe not", "targets", List.of(Map.of("accountId", accountId)), "scheduledAt",
+					"2028-05-01T09:30", "timeZone", "Europe/Berlin"))
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		assertThat(browser.get("/posts/" + postId).body()).contains("Cancel post").contains("every 3s");
+		HttpResponse<String> canceled = browser.post("/posts/" + postId + "/cancel", Map.of(), true);
+		assertThat(canceled.statusCode()).isEqualTo(302);
+		String page = browser.get("/posts/" + postId).body();
+		assertThat(page).contains("Canceled.").doesNotContain("Cancel post").doesNotContain("every 3s");
+		assertThat(this.api.get("/api/v1/posts/" + postId).token(tenant.token()).send().json().get("status").asString())
+			.isEqualTo("CANCELED");
+	}
+
+	@Test
+	void connecting_an_oauth_account_goes_to_the_network_and_comes_back_to_the_accounts_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		assertThat(browser.get("/accounts").body()).contains("/accounts/oauth/oauthtest");
+		HttpResponse<String> start = browser.get("/accounts/oauth/oauthtest");
+		assertThat(start.statusCode()).isEqualTo(302);
+		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+		assertThat(authorize.getHost()).isEqualTo("auth.oauthtest.invalid");
+		Map<String, String> query = new java.util.HashMap<>();
+		for (String pair : authorize.getQuery().split("&")) {
+			String[] kv = pair.split("=", 2);
+			query.put(kv[0], kv[1]);
+		}
+		String code = this.oauth.approve(query.get("code_challenge"));
+		HttpResponse<String> back = browser
+			.get("/connect/oauthtest/callback?code=" + code + "&state=" + query.get("state"));
+		assertThat(back.statusCode()).isEqualTo(303);
+		String location = back.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/accounts?connected=");
+		assertThat(browser.get(location.replaceFirst("^https?://[^/]+", "")).body())
+			.contains("Connected oauth-user on oauthtest.");
+	}
+
+	@Test
+	void an_oauth_network_without_app_credentials_explains_itself_on_the_accounts_page() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		HttpResponse<String> start = browser.get("/accounts/oauth/x");
+		assertThat(start.statusCode()).isEqualTo(302);
+		assertThat(start.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/accounts"));
+		String page = browser.get("/accounts").body();
+		assertThat(page).contains("class=\"alert error\"").doesNotContain("Exception");
 	}
 
 }

@@ -14,6 +14,7 @@ import io.herald.core.accounts.AccountRepository;
 import io.herald.core.accounts.AccountStatus;
 import io.herald.core.networks.NetworkRegistry;
 import io.herald.core.workspaces.Role;
+import io.herald.drivers.spi.Capabilities;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,12 @@ class AccountPages extends UiErrors {
 	}
 
 	@GetMapping("/accounts")
-	String list(@AuthenticationPrincipal Caller caller, Model model) {
+	String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID connected, Model model) {
+		if (connected != null) {
+			this.accounts.findInWorkspace(connected, caller.workspaceId())
+				.ifPresent((a) -> model.addAttribute("notice",
+						"Connected " + a.getHandle() + " on " + a.getNetwork() + "."));
+		}
 		List<Account> all = this.accounts.findAllInWorkspace(caller.workspaceId())
 			.stream()
 			.filter((a) -> a.getStatus() != AccountStatus.DISABLED)
@@ -51,6 +57,13 @@ class AccountPages extends UiErrors {
 			.toList();
 		model.addAttribute("accounts", all);
 		model.addAttribute("networks", this.networks.networks());
+		model.addAttribute("oauthNetworks",
+				this.networks.networks()
+					.stream()
+					.filter((n) -> this.networks.find(n)
+						.map((b) -> b.capabilities().connectMethod() == Capabilities.ConnectMethod.OAUTH2)
+						.orElse(false))
+					.toList());
 		return "accounts/list";
 	}
 
@@ -70,6 +83,18 @@ class AccountPages extends UiErrors {
 			redirect.addFlashAttribute("failedNetwork", network);
 		}
 		return "redirect:/accounts";
+	}
+
+	@GetMapping("/accounts/oauth/{network}")
+	String oauth(@AuthenticationPrincipal Caller caller, @PathVariable String network, RedirectAttributes redirect) {
+		caller.require(Role.EDITOR);
+		try {
+			return "redirect:" + this.operations.startOAuth(caller.workspaceId(), caller.userId(), network);
+		}
+		catch (ApiException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/accounts";
+		}
 	}
 
 	@PostMapping("/accounts/{id}/check")
