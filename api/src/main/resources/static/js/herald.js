@@ -224,3 +224,18 @@
 		}
 	});
 }());
+
+// Mark the browser's own time zone in the zone picker, next to the workspace's.
+(function () {
+	'use strict';
+	var select = document.getElementById('zone');
+	if (!select || !window.Intl) {
+		return;
+	}
+	var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	Array.prototype.forEach.call(select.options, function (option) {
+		if (option.value === browserZone) {
+			option.textContent = option.textContent + ' (your browser)';
+		}
+	});
+}());

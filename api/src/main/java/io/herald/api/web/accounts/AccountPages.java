@@ -121,6 +121,13 @@ class AccountPages extends UiErrors {
 		return "redirect:/accounts";
 	}
 
+	private List<String> connectingWith(Capabilities.ConnectMethod method) {
+		return this.networks.networks()
+			.stream()
+			.filter((n) -> this.networks.find(n).map((b) -> b.capabilities().connectMethod() == method).orElse(false))
+			.toList();
+	}
+
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
