@@ -1,8 +1,13 @@
 package io.herald.api.web;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.herald.api.security.Caller;
+import io.herald.core.workspaces.MembershipRepository;
 import io.herald.core.workspaces.Role;
 import io.herald.core.workspaces.WorkspaceRepository;
 
@@ -19,8 +24,11 @@ class LayoutModel {
 
 	private final WorkspaceRepository workspaces;
 
-	LayoutModel(WorkspaceRepository workspaces) {
+	private final MembershipRepository memberships;
+
+	LayoutModel(WorkspaceRepository workspaces, MembershipRepository memberships) {
 		this.workspaces = workspaces;
+		this.memberships = memberships;
 	}
 
 	/** Where the error handlers find the layout's user, as their model starts empty. */
@@ -39,9 +47,35 @@ class LayoutModel {
 		return me;
 	}
 
+	@ModelAttribute("workspaces")
+	List<WorkspaceChoice> workspaces(@AuthenticationPrincipal Object principal) {
+		if (!(principal instanceof Caller caller) || caller.tokenId() != null) {
+			return List.of();
+		}
+		List<UUID> ids = this.memberships.findByUser(caller.userId()).stream().map((m) -> m.getWorkspaceId()).toList();
+		if (ids.size() < 2) {
+			return List.of();
+		}
+		return this.workspaces.findAllById(ids)
+			.stream()
+			.map((w) -> new WorkspaceChoice(w.getId(), w.getName(), w.getId().equals(caller.workspaceId())))
+			.sorted(Comparator.comparing(WorkspaceChoice::name))
+			.toList();
+	}
+
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI();
+	}
+
+	/**
+	 * A workspace the user can switch to.
+	 *
+	 * @param id the workspace
+	 * @param name its name
+	 * @param current whether the session acts in it now
+	 */
+	public record WorkspaceChoice(UUID id, String name, boolean current) {
 	}
 
 	/**

@@ -12,7 +12,9 @@ import io.herald.api.support.Api;
 import io.herald.api.support.ApiIntegrationTest;
 import io.herald.api.support.Fixtures.Tenant;
 import io.herald.api.support.TestOAuthNetwork;
+import io.herald.api.users.UserService;
 import io.herald.core.workspaces.Role;
+import io.herald.core.workspaces.Workspace;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +28,9 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	private TestOAuthNetwork oauth;
+
+	@Autowired
+	private UserService users;
 
 	private static final String SCRIPT = "<script>alert(1)</script>";
 
@@ -284,6 +289,23 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/accounts"));
 		String page = browser.get("/accounts").body();
 		assertThat(page).contains("class=\"alert error\"").doesNotContain("Exception");
+	}
+
+	@Test
+	void a_member_of_two_workspaces_switches_between_them() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		Workspace second = this.users.createWorkspace(tenant.userId(), "Second brand", "America/New_York");
+		Tenant stranger = this.fixtures.tenant(this.api);
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		String page = browser.get("/posts").body();
+		assertThat(page).contains("id=\"workspace-switch\"").contains("Second brand");
+		HttpResponse<String> switched = browser.post("/workspace", Map.of("workspace", second.getId().toString()),
+				true);
+		assertThat(switched.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/calendar").body()).contains("America/New_York");
+		HttpResponse<String> foreign = browser.post("/workspace",
+				Map.of("workspace", stranger.workspaceId().toString()), true);
+		assertThat(foreign.statusCode()).isEqualTo(403);
 	}
 
 }
