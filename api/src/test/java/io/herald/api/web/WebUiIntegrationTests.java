@@ -122,8 +122,15 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 				"INSERT INTO asset (id, workspace_id, object_key, content_type, bytes, alt_text, original_filename,"
 						+ " status) VALUES (?, ?, ?, 'image/png', 2048, ?, ?, 'READY')",
 				UUID.randomUUID(), tenant.workspaceId(), "test/" + UUID.randomUUID(), SCRIPT + " alt", SCRIPT + ".png");
+		UUID assetId = this.jdbc.queryForObject("SELECT id FROM asset WHERE workspace_id = ?", UUID.class,
+				tenant.workspaceId());
+		this.jdbc.update(
+				"INSERT INTO post_asset (post_id, position, asset_id, workspace_id, alt_text)"
+						+ " VALUES (?, 0, ?, ?, ?)",
+				UUID.fromString(postId), assetId, tenant.workspaceId(), SCRIPT + " media");
 		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
 		assertThat(browser.get("/media-library").body()).contains(ESCAPED + " alt").contains(ESCAPED + ".png");
+		assertThat(browser.get("/posts/" + postId).body()).contains(ESCAPED + " media");
 		for (String page : List.of("/media-library", "/posts", "/posts?q=alert", "/posts/" + postId,
 				"/posts/" + postId + "/status", "/calendar?date=2028-05-01", "/calendar?view=week&date=2028-05-01",
 				"/accounts", "/compose")) {

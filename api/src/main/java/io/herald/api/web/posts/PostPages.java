@@ -73,6 +73,7 @@ class PostPages extends UiErrors {
 	@GetMapping("/posts/{id}")
 	String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
 		model.addAttribute("post", find(caller, id));
+		model.addAttribute("media", this.queries.media(caller.workspaceId(), id));
 		return "posts/detail";
 	}
 

@@ -106,6 +106,23 @@ public class PostQueries {
 		return withTargets(workspaceId, found, true).stream().findFirst();
 	}
 
+	/**
+	 * A post's media in order: file name and alt text.
+	 * @param workspaceId the workspace
+	 * @param postId the post
+	 * @return the media, empty when none
+	 */
+	@Transactional(readOnly = true)
+	public List<MediaRow> media(UUID workspaceId, UUID postId) {
+		return this.jdbc.query(
+				"SELECT pa.asset_id, coalesce(pa.alt_text, a.alt_text) AS alt_text, a.original_filename,"
+						+ " a.content_type FROM post_asset pa JOIN asset a ON a.id = pa.asset_id"
+						+ " WHERE pa.workspace_id = :ws AND pa.post_id = :id ORDER BY pa.position",
+				new MapSqlParameterSource("ws", workspaceId).addValue("id", postId),
+				(rs, row) -> new MediaRow(rs.getObject("asset_id", UUID.class), rs.getString("original_filename"),
+						rs.getString("content_type"), rs.getString("alt_text")));
+	}
+
 	private List<PostRow> withTargets(UUID workspaceId, List<PostRow> posts, boolean attempts) {
 		if (posts.isEmpty()) {
 			return posts;
