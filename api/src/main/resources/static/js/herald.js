@@ -239,3 +239,68 @@
 		}
 	});
 }());
+
+// Calendar: drag a scheduled post to another day; the server applies the same checks as
+// any edit and the page reloads to show the result.
+(function () {
+	'use strict';
+	var table = document.querySelector('table.calendar[data-reschedule]');
+	if (!table) {
+		return;
+	}
+	var status = document.getElementById('calendar-status');
+	var dragged = null;
+
+	function show(message, ok) {
+		status.textContent = message;
+		status.className = 'alert ' + (ok ? 'notice' : 'error');
+		status.hidden = false;
+		status.focus();
+	}
+
+	table.addEventListener('dragstart', function (event) {
+		var entry = event.target.closest && event.target.closest('a.entry[draggable=true]');
+		if (!entry) {
+			return;
+		}
+		dragged = entry.getAttribute('data-post');
+		event.dataTransfer.setData('text/plain', dragged);
+		event.dataTransfer.effectAllowed = 'move';
+	});
+	table.addEventListener('dragover', function (event) {
+		if (dragged && event.target.closest('td[data-date]')) {
+			event.preventDefault();
+		}
+	});
+	table.addEventListener('drop', function (event) {
+		var cell = event.target.closest('td[data-date]');
+		if (!dragged || !cell) {
+			return;
+		}
+		event.preventDefault();
+		var body = new URLSearchParams();
+		body.append('post', dragged);
+		body.append('date', cell.getAttribute('data-date'));
+		dragged = null;
+		var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+		var header = document.querySelector('meta[name="csrf-header"]');
+		var token = document.querySelector('meta[name="csrf-token"]');
+		if (header && token) {
+			headers[header.content] = token.content;
+		}
+		fetch(table.getAttribute('data-reschedule'), { method: 'POST', headers: headers, body: body })
+			.then(function (response) {
+				return response.text().then(function (text) {
+					if (response.ok) {
+						window.location.reload();
+					}
+					else {
+						show(text || 'The post could not be moved.', false);
+					}
+				});
+			})
+			.catch(function () {
+				show('The server could not be reached.', false);
+			});
+	});
+}());

@@ -51,6 +51,19 @@ public class PostOperations {
 	}
 
 	/**
+	 * Moves a post to another local time, with the same checks as any edit.
+	 * @param workspaceId the workspace
+	 * @param postId the post
+	 * @param version the version the user saw
+	 * @param localDateTime the new local date-time, {@code yyyy-MM-ddTHH:mm}
+	 * @param timeZone the zone it is read in
+	 */
+	public void reschedule(UUID workspaceId, UUID postId, long version, String localDateTime, String timeZone) {
+		this.posts.update(workspaceId, postId, version,
+				new PostPayloads.PostPatch(null, null, null, null, localDateTime, timeZone, false, null));
+	}
+
+	/**
 	 * Cancels a scheduled post or deletes a draft.
 	 * @param workspaceId the workspace
 	 * @param postId the post

@@ -315,4 +315,40 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 		assertThat(foreign.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void dragging_a_post_to_another_day_keeps_its_time_and_refuses_the_past() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String accountId = this.api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"mover\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		String postId = this.api.post("/api/v1/posts")
+			.token(tenant.token())
+			.json(Map.of("text", "Move me", "targets", List.of(Map.of("accountId", accountId)), "scheduledAt",
+					"2028-05-01T09:30", "timeZone", "Europe/Berlin"))
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
+		assertThat(browser.get("/calendar?date=2028-05-01").body()).contains("draggable=\"true\"");
+		HttpResponse<String> moved = browser.post("/calendar/reschedule", Map.of("post", postId, "date", "2028-05-03"),
+				true);
+		assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.body()).contains("Wed 3 May, 09:30 Europe/Berlin");
+		assertThat(this.api.get("/api/v1/posts/" + postId)
+			.token(tenant.token())
+			.send()
+			.json()
+			.get("scheduledAt")
+			.asString()).isEqualTo("2028-05-03T07:30:00Z");
+		HttpResponse<String> past = browser.post("/calendar/reschedule", Map.of("post", postId, "date", "2001-05-03"),
+				true);
+		assertThat(past.statusCode()).isEqualTo(422);
+		assertThat(past.body()).contains("in the past");
+	}
+
 }

@@ -3,6 +3,7 @@ package io.herald.api.web.calendar;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,19 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import io.herald.api.posts.PostOperations;
+import io.herald.api.problems.ApiException;
 import io.herald.api.security.Caller;
 import io.herald.api.web.UiErrors;
 import io.herald.api.web.posts.PostQueries;
 import io.herald.api.web.posts.PostRow;
 import io.herald.api.web.posts.TargetRow;
+import io.herald.core.workspaces.Role;
 import io.herald.core.workspaces.WorkspaceRepository;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Month and week views of scheduled and published posts, one entry per account, coloured
@@ -40,11 +48,14 @@ class CalendarPages extends UiErrors {
 
 	private final WorkspaceRepository workspaces;
 
+	private final PostOperations posts;
+
 	private final Clock clock;
 
-	CalendarPages(PostQueries queries, WorkspaceRepository workspaces, Clock clock) {
+	CalendarPages(PostQueries queries, WorkspaceRepository workspaces, PostOperations posts, Clock clock) {
 		this.queries = queries;
 		this.workspaces = workspaces;
+		this.posts = posts;
 		this.clock = clock;
 	}
 
@@ -75,13 +86,14 @@ class CalendarPages extends UiErrors {
 				last.plusDays(1).atStartOfDay(zone).toInstant());
 		for (PostRow post : posts) {
 			var local = post.scheduledAt().atZone(zone);
+			boolean movable = post.cancelable() && "SCHEDULED".equals(post.status()) && !post.publishNow();
 			for (TargetRow target : post.targets()) {
 				if ("CANCELED".equals(target.status())) {
 					continue;
 				}
 				byDay.get(local.toLocalDate())
 					.add(new Entry(post.id().toString(), TIME.format(local), target.network(), target.handle(),
-							target.status(), post.text()));
+							target.status(), post.text(), movable));
 			}
 		}
 		List<List<Day>> weeks = new ArrayList<>();
@@ -105,6 +117,29 @@ class CalendarPages extends UiErrors {
 		model.addAttribute("anchor", anchor);
 		model.addAttribute("empty", posts.isEmpty());
 		return "calendar/calendar";
+	}
+
+	@PostMapping("/calendar/reschedule")
+	@ResponseBody
+	ResponseEntity<String> reschedule(@AuthenticationPrincipal Caller caller, @RequestParam UUID post,
+			@RequestParam String date) {
+		caller.require(Role.EDITOR);
+		PostRow row = this.queries.get(caller.workspaceId(), post).orElseThrow(() -> ApiException.notFound("Post"));
+		LocalDate day = parse(date, null);
+		if (day == null || row.scheduledAt() == null || row.publishNow()) {
+			return ResponseEntity.unprocessableContent().body("Only scheduled posts can be moved to another day.");
+		}
+		ZoneId zone = ZoneId.of(row.timeZone());
+		LocalDateTime moved = day.atTime(row.scheduledAt().atZone(zone).toLocalTime());
+		try {
+			this.posts.reschedule(caller.workspaceId(), post, row.version(), moved.toString(), zone.getId());
+		}
+		catch (ApiException ex) {
+			return ResponseEntity.status(ex.type().status()).body(ex.getMessage());
+		}
+		return ResponseEntity
+			.ok("Moved to " + moved.format(DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH)) + " "
+					+ zone.getId() + ".");
 	}
 
 	private static LocalDate parse(String date, LocalDate fallback) {
@@ -140,8 +175,10 @@ class CalendarPages extends UiErrors {
 	 * @param handle the account
 	 * @param status the target's status
 	 * @param text the post's text
+	 * @param movable whether it can be dragged to another day
 	 */
-	public record Entry(String postId, String time, String network, String handle, String status, String text) {
+	public record Entry(String postId, String time, String network, String handle, String status, String text,
+			boolean movable) {
 	}
 
 }
