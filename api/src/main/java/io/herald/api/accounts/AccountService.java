@@ -69,6 +69,11 @@ class AccountService {
 					request.settings()));
 			profile = backend.verify(session);
 		}
+		catch (IllegalArgumentException ex) {
+			// Drivers reject malformed settings this way.
+			throw new ApiException(ProblemType.VALIDATION_FAILED,
+					"Invalid settings for " + request.network() + ": " + ex.getMessage());
+		}
 		catch (PublishException ex) {
 			log.info("Connecting a {} account failed: {} {}", request.network(), ex.kind(), ex.getMessage());
 			throw new ApiException(ProblemType.CONNECT_FAILED,

@@ -115,6 +115,16 @@ class PostController {
 		return ResponseEntity.ok().eTag(etag(post)).body(view(post));
 	}
 
+	@PostMapping("/{id}/retry")
+	@Operation(summary = "Retry the post's failed targets",
+			description = "Puts every FAILED target back in the queue, due now, with a fresh attempt count."
+					+ " A conflict problem when nothing failed.")
+	ResponseEntity<PostView> retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		caller.require(Role.EDITOR);
+		Post post = this.posts.retry(caller.workspaceId(), id);
+		return ResponseEntity.ok().eTag(etag(post)).body(view(post));
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Cancel a scheduled post, or delete a draft",

@@ -39,15 +39,22 @@ import io.herald.core.posts.PostStatus;
 import io.herald.core.posts.PostTarget;
 import io.herald.core.posts.TargetStatus;
 import io.herald.core.workspaces.WorkspaceRepository;
+import io.herald.worker.api.PublicationScheduler;
+import io.herald.worker.dispatch.DispatcherPublicationScheduler;
+import io.herald.worker.dispatch.TargetRequeue;
 import io.herald.drivers.spi.BaseSocialBackend;
 import io.herald.drivers.spi.MediaItem;
 import io.herald.drivers.spi.PublishRequest;
 import io.herald.drivers.spi.ValidationResult;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, edits, lists and cancels posts. Scheduling a post means writing its targets as
@@ -86,9 +93,13 @@ class PostService {
 
 	private final Clock clock;
 
+	private final PublicationScheduler scheduler;
+
+	private final TransactionTemplate transactions;
+
 	PostService(PostRepository posts, AccountRepository accounts, WorkspaceRepository workspaces,
 			NetworkRegistry networks, AssetCatalog assets, NamedParameterJdbcTemplate jdbc, JsonMapper json,
-			Clock clock) {
+			Clock clock, ObjectProvider<PublicationScheduler> scheduler, TransactionTemplate transactions) {
 		this.posts = posts;
 		this.accounts = accounts;
 		this.workspaces = workspaces;
@@ -97,6 +108,25 @@ class PostService {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.transactions = transactions;
+		// An api-only node (HERALD_WORKER_ENABLED=false) has no engine; in dispatcher
+		// mode
+		// the engine needs no notice, and re-queueing is plain SQL any node can run.
+		this.scheduler = scheduler.getIfAvailable(() -> new DispatcherPublicationScheduler(
+				new TargetRequeue(jdbc.getJdbcTemplate(), transactions, clock)));
+	}
+
+	/**
+	 * Puts the post's failed targets back in the queue, due now.
+	 * @return the post as it is now
+	 */
+	Post retry(UUID workspaceId, UUID id) {
+		Post post = this.transactions.execute((status) -> get(workspaceId, id));
+		if (post.getTargets().stream().noneMatch((t) -> t.getStatus() == TargetStatus.FAILED)) {
+			throw new ApiException(ProblemType.CONFLICT, "This post has no failed targets to retry.");
+		}
+		this.scheduler.requeueFailed(workspaceId, id);
+		return this.transactions.execute((status) -> get(workspaceId, id));
 	}
 
 	@Transactional
@@ -134,12 +164,15 @@ class PostService {
 			return;
 		}
 		Instant now = this.clock.instant();
+		List<UUID> canceled = new ArrayList<>();
 		for (PostTarget target : post.getTargets()) {
-			if (target.getStatus() != TargetStatus.FAILED) {
+			if (target.getStatus() == TargetStatus.SCHEDULED || target.getStatus() == TargetStatus.DRAFT) {
 				target.cancel("Canceled by a user.", now);
+				canceled.add(target.getId());
 			}
 		}
 		post.setStatus(PostStatus.CANCELED, now);
+		afterCommit(() -> this.scheduler.canceled(canceled));
 	}
 
 	@Transactional(readOnly = true)
@@ -262,8 +295,36 @@ class PostService {
 		post.setSchedule(status, (schedule != null) ? schedule.instant() : null,
 				(schedule != null) ? schedule.zone().getId() : zone.getId(),
 				(schedule != null) ? schedule.local() : null, request.isPublishNow() && !draft, now);
+		List<UUID> before = post.getTargets().stream().map(PostTarget::getId).toList();
 		syncTargets(post, targets, targetAccounts, draft ? TargetStatus.DRAFT : TargetStatus.SCHEDULED,
 				(schedule != null) ? schedule.instant() : null, now);
+		List<UUID> kept = post.getTargets().stream().map(PostTarget::getId).toList();
+		List<UUID> removed = before.stream().filter((id) -> !kept.contains(id)).toList();
+		afterCommit(() -> {
+			if (!removed.isEmpty() || draft) {
+				this.scheduler.canceled(draft ? kept : removed);
+			}
+			if (!draft) {
+				this.scheduler.scheduled(kept);
+			}
+		});
+	}
+
+	/**
+	 * The engine hears of a change only once it is committed, so it never sees a
+	 * rolled-back one.
+	 */
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
 	}
 
 	private void syncTargets(Post post, List<TargetRequest> requested, Map<UUID, Account> targetAccounts,

@@ -1,6 +1,7 @@
 package io.herald.api.security;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,6 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final Pattern SIGNED_UPLOAD = Pattern.compile("/api/v1/assets/[^/]+/content");
+
 	static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
 			+ " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self';"
 			+ " form-action 'self'";
@@ -61,8 +64,14 @@ class SecurityConfiguration {
 			return header != null && (header.regionMatches(true, 0, "Bearer ", 0, 7)
 					|| header.regionMatches(true, 0, "Basic ", 0, 6));
 		};
+		// A direct upload's target on Herald: its signed token is the authorisation, as
+		// with a
+		// presigned object-store URL, and it carries no ambient credentials, so no CSRF.
+		RequestMatcher signedUpload = (request) -> "PUT".equals(request.getMethod())
+				&& SIGNED_UPLOAD.matcher(request.getRequestURI()).matches();
 		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((auth) -> auth
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(signedUpload)
+				.permitAll()
 				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
 						"/error", "/favicon.ico", "/connect/*/callback", "/css/**", "/js/**", "/webjars/**")
@@ -74,7 +83,7 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer, signedUpload))
 			.exceptionHandling(
 					(ex) -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::isApi)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

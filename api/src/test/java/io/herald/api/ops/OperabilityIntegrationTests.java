@@ -20,6 +20,9 @@ class OperabilityIntegrationTests extends ApiIntegrationTest {
 		JsonNode components = ready.json().get("components");
 		assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(components.get("readinessState").get("status").asString()).isEqualTo("UP");
+		assertThat(components.get("mediaStore").get("status").asString()).isEqualTo("UP");
+		assertThat(components.get("scheduler").get("status").asString()).isEqualTo("UP");
+		assertThat(components.get("scheduler").get("details").get("clustered").asBoolean()).isTrue();
 	}
 
 	@Test

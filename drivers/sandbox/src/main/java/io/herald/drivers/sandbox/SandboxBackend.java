@@ -4,8 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import io.herald.drivers.spi.AccountProfile;
 import io.herald.drivers.spi.AccountSession;
@@ -20,16 +25,29 @@ import io.herald.drivers.spi.MediaRules;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.PublishRequest;
 import io.herald.drivers.spi.PublishResult;
+import io.herald.drivers.spi.RateBudget;
 import io.herald.drivers.spi.TextRules;
 import io.herald.drivers.spi.ValidationResult;
 
 /**
- * A network that lives inside Herald, for demos, tests and benchmarks. Publishing is a
- * stub until the engine issue gives it a table of its own.
+ * A network that lives inside Herald, for demos, tests, chaos runs and benchmarks. Every
+ * publication it receives is a row in {@code sandbox_publication}; it never deduplicates,
+ * so a double publication by the engine shows. Latency and faults are injected globally
+ * ({@link SandboxProperties}) or per account (session attribute {@code faults}, a
+ * {@link FaultSpec}), and {@link #reconcile} answers honestly from the table.
  */
 public class SandboxBackend implements BaseSocialBackend {
 
 	static final String NETWORK = "sandbox";
+
+	/** Session attribute holding an account's {@link FaultSpec}. */
+	public static final String FAULTS_ATTRIBUTE = "faults";
+
+	/** Connect setting: how long a session's token lives (refreshes renew it). */
+	public static final String SESSION_TTL_SETTING = "session-ttl";
+
+	/** How far before an attempt's start reconcile looks, as a timeline search would. */
+	private static final Duration RECONCILE_SKEW = Duration.ofMinutes(1);
 
 	private static final Capabilities CAPABILITIES = new Capabilities(
 			new TextRules(500, TextRules.TextCounting.CODE_POINTS, TextRules.UNLIMITED, TextRules.UNLIMITED),
@@ -37,13 +55,48 @@ public class SandboxBackend implements BaseSocialBackend {
 					Double.MAX_VALUE, Duration.ofMinutes(10), false, false),
 			new AltTextRules(true, false, 2000), true, true, false, Capabilities.ConnectMethod.NONE);
 
+	private final SandboxStore store;
+
 	private final Clock clock;
+
+	private final SandboxProperties properties;
+
+	private final FaultInjector faults;
 
 	private final CapabilityValidator validator = new CapabilityValidator(CAPABILITIES,
 			CapabilityValidator::codePoints);
 
-	public SandboxBackend(Clock clock) {
+	public SandboxBackend(DataSource dataSource, Clock clock, SandboxProperties properties) {
+		this.store = new SandboxStore(dataSource);
 		this.clock = clock;
+		this.properties = properties;
+		this.faults = new FaultInjector(FaultSpec.parse(properties.faults()));
+	}
+
+	/**
+	 * Makes the next calls (of any account) fail in the given way.
+	 * @param fault the fault
+	 * @param calls how many calls
+	 */
+	public void failNext(SandboxFault fault, int calls) {
+		this.faults.failNext(fault, calls);
+	}
+
+	/**
+	 * Makes the next call fail in the given way, with the network's message and retry
+	 * time a test wants to see. A scripted {@link SandboxFault#AUTH_REVOKED} also fails
+	 * the next refresh.
+	 * @param fault the fault
+	 * @param message the message, or {@code null} for the sandbox's own
+	 * @param retryAt the reset time of a rate limit, or {@code null}
+	 */
+	public void failNextCall(SandboxFault fault, String message, Instant retryAt) {
+		this.faults.script(new FaultInjector.Scripted(fault, message, retryAt));
+	}
+
+	/** Forgets every scripted and counted fault. */
+	public void clearFaults() {
+		this.faults.clear();
 	}
 
 	@Override
@@ -62,15 +115,42 @@ public class SandboxBackend implements BaseSocialBackend {
 	}
 
 	@Override
-	public PublishResult publish(PublishRequest request, AccountSession session) {
-		String remoteId = "sb-" + request.idempotencyKey();
-		return new PublishResult.Published(remoteId, postUrl(session, remoteId));
+	public PublishResult publish(PublishRequest request, AccountSession session) throws PublishException {
+		FaultSpec accountSpec = accountSpec(session);
+		simulateLatency(accountSpec);
+		checkToken(session);
+		ValidationResult validation = validate(request);
+		if (!validation.isValid()) {
+			throw new PublishException(ErrorKind.INVALID_CONTENT,
+					validation.violations()
+						.stream()
+						.map(ValidationResult.Violation::message)
+						.collect(Collectors.joining(" ")),
+					null, 422, validation.violations().get(0).code(), null, null);
+		}
+		Optional<FaultInjector.Scripted> fault = this.faults.next(session.remoteUserId(), accountSpec);
+		if (fault.isPresent()) {
+			return fail(fault.get(), request, session);
+		}
+		return store(request, session);
+	}
+
+	@Override
+	public PublishResult resume(PublishRequest request, String token, AccountSession session) throws PublishException {
+		simulateLatency(accountSpec(session));
+		checkToken(session);
+		if (!token.equals(processingToken(request))) {
+			throw new PublishException(ErrorKind.INVALID_CONTENT, "sandbox: unknown processing token", null, 400, null,
+					null, null);
+		}
+		return store(request, session);
 	}
 
 	@Override
 	public Optional<PublishResult.Published> reconcile(PublishRequest request, AccountSession session,
-			Instant attemptStart) {
-		return Optional.empty();
+			Instant attemptStart) throws PublishException {
+		return this.store.find(session.remoteUserId(), request.idempotencyKey(), attemptStart.minus(RECONCILE_SKEW))
+			.map((id) -> published(session, id));
 	}
 
 	@Override
@@ -81,22 +161,125 @@ public class SandboxBackend implements BaseSocialBackend {
 			throw new PublishException(ErrorKind.INVALID_CONTENT,
 					"A sandbox handle is 1 to 64 letters, digits, '.', '_' or '-'.");
 		}
-		return new AccountSession("sandbox:" + handle, handle, null, null, null, null, null);
+		Map<String, String> attributes = new HashMap<>();
+		String faultSpec = request.settings().get(FAULTS_ATTRIBUTE);
+		if (faultSpec != null) {
+			FaultSpec.parse(faultSpec);
+			attributes.put(FAULTS_ATTRIBUTE, faultSpec);
+		}
+		Instant expiresAt = null;
+		String ttl = request.settings().get(SESSION_TTL_SETTING);
+		if (ttl != null) {
+			attributes.put(SESSION_TTL_SETTING, ttl);
+			expiresAt = this.clock.instant().plus(Duration.parse(ttl));
+		}
+		return new AccountSession("sandbox:" + handle, handle, null, "sandbox-access", "sandbox-refresh", expiresAt,
+				attributes);
 	}
 
 	@Override
-	public AccountSession refresh(AccountSession session) {
-		return session.withTokens(null, null, this.clock.instant().plus(Duration.ofHours(1)));
+	public AccountSession refresh(AccountSession session) throws PublishException {
+		FaultSpec spec = accountSpec(session);
+		Optional<FaultInjector.Scripted> scripted = this.faults.takeScripted(SandboxFault.AUTH_REVOKED);
+		if (scripted.isPresent() || spec.probabilities().containsKey(SandboxFault.AUTH_REVOKED)
+				|| spec.nextCalls().containsKey(SandboxFault.AUTH_REVOKED)) {
+			throw new PublishException(ErrorKind.AUTH_REVOKED,
+					scripted.map(FaultInjector.Scripted::message).orElse("sandbox: the grant was revoked"), null, 401,
+					"invalid_grant", null, null);
+		}
+		String ttl = session.attributes().get(SESSION_TTL_SETTING);
+		Duration lifetime = (ttl != null) ? Duration.parse(ttl) : Duration.ofHours(1);
+		return session.withTokens("sandbox-access", "sandbox-refresh", this.clock.instant().plus(lifetime));
 	}
 
 	@Override
-	public AccountProfile verify(AccountSession session) {
+	public AccountProfile verify(AccountSession session) throws PublishException {
+		checkToken(session);
 		return new AccountProfile(session.remoteUserId(), session.handle(), session.handle(),
 				URI.create("https://sandbox.invalid/" + session.handle()));
 	}
 
-	private static URI postUrl(AccountSession session, String remoteId) {
-		return URI.create("https://sandbox.invalid/" + session.handle() + "/posts/" + remoteId);
+	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session)
+			throws PublishException {
+		Instant now = this.clock.instant();
+		String custom = scripted.message();
+		switch (scripted.fault()) {
+			case TRANSIENT -> throw new PublishException(ErrorKind.TRANSIENT,
+					message(custom, "sandbox: 503 Service Unavailable"), null, 503, null, null, null);
+			case RATE_LIMITED -> {
+				Instant retryAt = (scripted.retryAt() != null) ? scripted.retryAt()
+						: now.plus(this.properties.retryAfter());
+				throw new PublishException(ErrorKind.RATE_LIMITED, message(custom, "sandbox: 429 Too Many Requests"),
+						retryAt, 429, null, new RateBudget("posts", 0, 0, retryAt), null);
+			}
+			case AUTH_EXPIRED -> throw new PublishException(ErrorKind.AUTH_EXPIRED,
+					message(custom, "sandbox: 401 token expired"), null, 401, "expired_token", null, null);
+			case AUTH_REVOKED -> throw new PublishException(ErrorKind.AUTH_REVOKED,
+					message(custom, "sandbox: 401 grant revoked"), null, 401, "invalid_grant", null, null);
+			case INVALID_CONTENT -> throw new PublishException(ErrorKind.INVALID_CONTENT,
+					message(custom, "sandbox: 422 this post is refused"), null, 422, null, null, null);
+			case UNKNOWN_OUTCOME -> {
+				this.store.insert(session.remoteUserId(), request, now);
+				throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+						message(custom, "sandbox: timed out waiting for the answer"), null, null, null, null, null);
+			}
+			case PROCESSING -> {
+				return new PublishResult.InProgress(processingToken(request), now.plusSeconds(1));
+			}
+			default -> throw new IllegalStateException("Unknown sandbox fault " + scripted.fault());
+		}
+	}
+
+	private static String message(String custom, String standard) {
+		return (custom != null) ? "sandbox: " + custom : standard;
+	}
+
+	private PublishResult.Published store(PublishRequest request, AccountSession session) throws PublishException {
+		long id = this.store.insert(session.remoteUserId(), request, this.clock.instant());
+		return published(session, id);
+	}
+
+	private void checkToken(AccountSession session) throws PublishException {
+		Instant expiresAt = session.accessTokenExpiresAt();
+		if (expiresAt != null && !expiresAt.isAfter(this.clock.instant())) {
+			throw new PublishException(ErrorKind.AUTH_EXPIRED, "sandbox: 401 token expired", null, 401, "expired_token",
+					null, null);
+		}
+	}
+
+	private FaultSpec accountSpec(AccountSession session) {
+		return FaultSpec.parse(session.attributes().get(FAULTS_ATTRIBUTE));
+	}
+
+	/**
+	 * The one place the sandbox waits: simulated latency stands for a slow network round
+	 * trip, so it blocks the calling thread like a real HTTP call would, bounded by
+	 * {@code maxLatency}. Every real driver returns InProgress or RATE_LIMITED instead.
+	 */
+	private void simulateLatency(FaultSpec accountSpec) throws PublishException {
+		Duration latency = (accountSpec.latency() != null) ? accountSpec.latency() : this.properties.latency();
+		if (latency.isZero() || latency.isNegative()) {
+			return;
+		}
+		Duration bounded = (latency.compareTo(this.properties.maxLatency()) > 0) ? this.properties.maxLatency()
+				: latency;
+		try {
+			Thread.sleep(bounded.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PublishException(ErrorKind.TRANSIENT, "sandbox: call interrupted before sending");
+		}
+	}
+
+	private static String processingToken(PublishRequest request) {
+		return "processing:" + request.idempotencyKey();
+	}
+
+	private static PublishResult.Published published(AccountSession session, long id) {
+		String remoteId = "sb-" + id;
+		return new PublishResult.Published(remoteId,
+				URI.create("https://sandbox.invalid/" + session.handle() + "/posts/" + remoteId));
 	}
 
 }

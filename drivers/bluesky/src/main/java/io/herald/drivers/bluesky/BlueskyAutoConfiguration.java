@@ -1,0 +1,24 @@
+package io.herald.drivers.bluesky;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the Bluesky network unless {@code herald.drivers.bluesky.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "herald.drivers.bluesky.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BlueskyProperties.class)
+public class BlueskyAutoConfiguration {
+
+	@Bean
+	BlueskyBackend blueskyBackend(BlueskyProperties properties, ObjectProvider<Clock> clock) {
+		return new BlueskyBackend(properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.herald.drivers.bluesky;
+
+import java.net.URI;
+
+import com.sun.net.httpserver.HttpServer;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LinkPreviewsTests {
+
+	@Test
+	void falls_back_to_the_title_element_without_open_graph_tags() throws Exception {
+		HttpServer page = TestPages.serve("<html><head><TITLE> Plain &lt;title&gt; </TITLE></head></html>");
+		try {
+			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page)))
+				.contains(new LinkPreviews.Preview("Plain <title>", ""));
+		}
+		finally {
+			page.stop(0);
+		}
+	}
+
+	@Test
+	void gives_no_card_for_a_page_without_a_title() throws Exception {
+		HttpServer page = TestPages.serve("<html><body>nothing</body></html>");
+		try {
+			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page))).isEmpty();
+		}
+		finally {
+			page.stop(0);
+		}
+	}
+
+	@Test
+	void never_fetches_loopback_or_private_addresses_in_production() throws Exception {
+		HttpServer page = TestPages.serve("<html><head><title>Internal admin</title></head></html>");
+		try {
+			assertThat(LinkPreviews.openGraph(new OkHttpClient(), false).fetch(article(page))).isEmpty();
+			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page))).isPresent();
+		}
+		finally {
+			page.stop(0);
+		}
+	}
+
+	private static URI article(HttpServer page) {
+		return URI.create("http://127.0.0.1:" + page.getAddress().getPort() + "/article");
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.herald.worker.publish;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A target this node holds a lease on, with what publishing it needs.
+ *
+ * @param id the target id
+ * @param workspaceId the workspace
+ * @param postId the post
+ * @param accountId the account to publish as
+ * @param network the network id
+ * @param dueAt when it is due
+ * @param attempts calls made so far
+ * @param idempotencyKey the target's idempotency key
+ * @param inProgressToken a token to resume, or {@code null}
+ * @param uncertainSince when a call with unknown outcome started, or {@code null}
+ * @param lastError the last error message, or {@code null}
+ * @param text the text to publish (the target's override or the post's text)
+ * @param partsJson further thread parts as JSON (the target's override or the post's)
+ * @param assetsJson the target's own media as JSON, or {@code null} for the post's
+ * @param accountStatus the account's status
+ * @param accountStatusReason why the account has that status, or {@code null}
+ * @param leaseUntil when the lease ends
+ */
+public record ClaimedTarget(UUID id, UUID workspaceId, UUID postId, UUID accountId, String network, Instant dueAt,
+		int attempts, String idempotencyKey, String inProgressToken, Instant uncertainSince, String lastError,
+		String text, String partsJson, String assetsJson, String accountStatus, String accountStatusReason,
+		Instant leaseUntil) {
+
+	TargetSnapshot snapshot(int attempts) {
+		return new TargetSnapshot(this.dueAt, attempts, this.lastError);
+	}
+
+	/** Log context; never contains text or tokens. */
+	@Override
+	public String toString() {
+		return "target " + this.id + " (post " + this.postId + ", " + this.network + " account " + this.accountId + ")";
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.herald.worker.publish;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import static io.herald.worker.publish.SqlTime.instant;
+import static io.herald.worker.publish.SqlTime.ts;
+
+/**
+ * Claims due targets with one statement per batch: {@code FOR UPDATE SKIP LOCKED} lets
+ * every node claim at once without waiting on each other, and the lease says who holds a
+ * target until when.
+ */
+public class TargetClaims {
+
+	private static final String RETURNING = " RETURNING t.id, t.workspace_id, t.post_id, t.account_id, t.network,"
+			+ " t.due_at, t.attempts, t.idempotency_key, t.in_progress_token, t.uncertain_since, t.last_error,"
+			+ " COALESCE(t.text_override, p.text) AS text,"
+			+ " (CASE WHEN t.parts <> '[]'::jsonb THEN t.parts ELSE p.parts END)::text AS parts,"
+			+ " t.asset_ids::text AS asset_ids, a.status AS account_status,"
+			+ " a.status_reason AS account_status_reason, t.lease_until";
+
+	private static final String CLAIM_DUE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
+			+ " lease_until = ?, updated_at = ? FROM (SELECT id FROM post_target WHERE status = 'SCHEDULED'"
+			+ " AND GREATEST(due_at, next_attempt_at) <= ? ORDER BY GREATEST(due_at, next_attempt_at)"
+			+ " LIMIT ? FOR UPDATE SKIP LOCKED) c, post p, account a"
+			+ " WHERE t.id = c.id AND p.id = t.post_id AND a.id = t.account_id" + RETURNING;
+
+	private static final String CLAIM_ONE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
+			+ " lease_until = ?, updated_at = ? FROM post p, account a WHERE t.id = ? AND t.status = 'SCHEDULED'"
+			+ " AND GREATEST(t.due_at, t.next_attempt_at) <= ? AND p.id = t.post_id AND a.id = t.account_id"
+			+ RETURNING;
+
+	private static final RowMapper<ClaimedTarget> ROW = TargetClaims::map;
+
+	private final JdbcTemplate jdbc;
+
+	private final String node;
+
+	private final Duration lease;
+
+	public TargetClaims(JdbcTemplate jdbc, String node, Duration lease) {
+		this.jdbc = jdbc;
+		this.node = node;
+		this.lease = lease;
+	}
+
+	/**
+	 * Claims up to {@code limit} targets that are due, oldest first.
+	 * @param now the current instant
+	 * @param limit the most targets to claim
+	 * @return the claimed targets
+	 */
+	public List<ClaimedTarget> claimDue(Instant now, int limit) {
+		return this.jdbc.query(CLAIM_DUE, ROW, this.node, ts(now.plus(this.lease)), ts(now), ts(now), limit);
+	}
+
+	/**
+	 * Claims one target if it is due and scheduled.
+	 * @param id the target
+	 * @param now the current instant
+	 * @return the claimed target, or empty
+	 */
+	public List<ClaimedTarget> claimOne(UUID id, Instant now) {
+		return this.jdbc.query(CLAIM_ONE, ROW, this.node, ts(now.plus(this.lease)), ts(now), id, ts(now));
+	}
+
+	private static ClaimedTarget map(ResultSet rs, int row) throws SQLException {
+		return new ClaimedTarget(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+				rs.getObject("post_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("network"),
+				instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("idempotency_key"),
+				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
+				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
+				rs.getString("account_status_reason"), instant(rs, "lease_until"));
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.herald.worker.publish;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.herald.drivers.spi.ErrorKind;
+
+/**
+ * Where a target goes after an execution step. The state machine is SCHEDULED →
+ * PUBLISHING → PUBLISHED | FAILED | CANCELED, and back from PUBLISHING to SCHEDULED for a
+ * later attempt.
+ */
+public sealed interface Transition {
+
+	/** PUBLISHING → PUBLISHED. */
+	record Published(String remoteId, URI url) implements Transition {
+	}
+
+	/** PUBLISHING → FAILED, for good. */
+	record Failed(String kind, String reason) implements Transition {
+	}
+
+	/**
+	 * PUBLISHING → FAILED because the account must be reconnected; the account is marked
+	 * NEEDS_RECONNECT.
+	 */
+	record Reconnect(String reason) implements Transition {
+	}
+
+	/**
+	 * PUBLISHING → SCHEDULED for another attempt at {@code at}. When {@code uncertain},
+	 * the call may have been applied, and the next execution reconciles first.
+	 */
+	record Retry(Instant at, ErrorKind kind, String message, boolean uncertain) implements Transition {
+	}
+
+	/** PUBLISHING → SCHEDULED with an in-progress token to resume at {@code at}. */
+	record Resume(String token, Instant at) implements Transition {
+	}
+
+	/**
+	 * PUBLISHING → SCHEDULED at {@code at} without any call made (rate budget spent,
+	 * lease too short, shutting down). Costs no attempt.
+	 */
+	record Release(Instant at, String why) implements Transition {
+	}
+
+	/** Refresh the account's session, then call again (once per execution). */
+	record RefreshAndRetry() implements Transition {
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.herald.worker.publish;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.herald.drivers.spi.ErrorKind;
+import io.herald.drivers.spi.PublishException;
+import io.herald.drivers.spi.PublishResult;
+import io.herald.worker.retry.Backoff;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetStateMachineTests {
+
+	private static final Instant DUE = Instant.parse("2026-03-29T01:30:00Z");
+
+	private final TargetStateMachine machine = new TargetStateMachine(
+			new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1), () -> 0.0), 3, Duration.ofMinutes(30));
+
+	@Test
+	void publishes_on_success_and_resumes_work_in_progress() {
+		assertThat(this.machine.onResult(new PublishResult.Published("r1", URI.create("https://n/r1"))))
+			.isEqualTo(new Transition.Published("r1", URI.create("https://n/r1")));
+		assertThat(this.machine.onResult(new PublishResult.InProgress("tok", DUE.plusSeconds(30))))
+			.isEqualTo(new Transition.Resume("tok", DUE.plusSeconds(30)));
+	}
+
+	@Test
+	void retries_transient_failures_with_growing_delays() {
+		Transition first = this.machine.onFailure(target(1), failure(ErrorKind.TRANSIENT), false, DUE);
+		Transition second = this.machine.onFailure(target(2), failure(ErrorKind.TRANSIENT), false, DUE);
+		assertThat(first).isEqualTo(new Transition.Retry(DUE.plusSeconds(1), ErrorKind.TRANSIENT, "boom", false));
+		assertThat(second).isEqualTo(new Transition.Retry(DUE.plusSeconds(2), ErrorKind.TRANSIENT, "boom", false));
+	}
+
+	@Test
+	void gives_up_when_the_attempts_are_used_up() {
+		Transition last = this.machine.onFailure(target(3), failure(ErrorKind.TRANSIENT), false, DUE);
+		assertThat(last).isInstanceOfSatisfying(Transition.Failed.class, (failed) -> {
+			assertThat(failed.kind()).isEqualTo("TRANSIENT");
+			assertThat(failed.reason()).contains("after 3 attempts").contains("boom");
+		});
+	}
+
+	@Test
+	void fails_instead_of_retrying_past_the_maximum_lateness() {
+		Instant now = DUE.plus(Duration.ofMinutes(30)).minusMillis(500);
+		Transition next = this.machine.onFailure(target(1), failure(ErrorKind.TRANSIENT), false, now);
+		assertThat(next).isInstanceOfSatisfying(Transition.Failed.class,
+				(failed) -> assertThat(failed.kind()).isEqualTo(TargetStateMachine.LATE));
+	}
+
+	@Test
+	void honours_the_networks_retry_time_on_rate_limits() {
+		PublishException limited = PublishException.rateLimited("slow down", DUE.plusSeconds(90));
+		assertThat(this.machine.onFailure(target(1), limited, false, DUE))
+			.isEqualTo(new Transition.Retry(DUE.plusSeconds(90), ErrorKind.RATE_LIMITED, "slow down", false));
+	}
+
+	@Test
+	void refreshes_an_expired_session_once_then_backs_off() {
+		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.AUTH_EXPIRED), false, DUE))
+			.isInstanceOf(Transition.RefreshAndRetry.class);
+		assertThat(this.machine.onFailure(target(2), failure(ErrorKind.AUTH_EXPIRED), true, DUE))
+			.isInstanceOf(Transition.Retry.class);
+	}
+
+	@Test
+	void asks_for_a_reconnect_when_access_is_revoked() {
+		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.AUTH_REVOKED), false, DUE))
+			.isInstanceOfSatisfying(Transition.Reconnect.class,
+					(reconnect) -> assertThat(reconnect.reason()).contains("reconnected").contains("boom"));
+	}
+
+	@Test
+	void fails_refused_and_duplicate_content_at_once() {
+		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.INVALID_CONTENT), false, DUE))
+			.isEqualTo(new Transition.Failed("INVALID_CONTENT", "boom"));
+		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.DUPLICATE), false, DUE))
+			.isEqualTo(new Transition.Failed("DUPLICATE", "boom"));
+	}
+
+	@Test
+	void never_gives_up_on_an_unknown_outcome_before_reconciling() {
+		Transition next = this.machine.onFailure(target(3), failure(ErrorKind.UNKNOWN_OUTCOME), false,
+				DUE.plus(Duration.ofHours(5)));
+		assertThat(next).isInstanceOfSatisfying(Transition.Retry.class,
+				(retry) -> assertThat(retry.uncertain()).isTrue());
+	}
+
+	@Test
+	void checks_window_and_attempts_before_each_call() {
+		assertThat(this.machine.beforeCall(target(0), DUE.plus(Duration.ofMinutes(30)))).isNull();
+		assertThat(this.machine.beforeCall(target(0), DUE.plus(Duration.ofMinutes(30)).plusMillis(1)).kind())
+			.isEqualTo(TargetStateMachine.LATE);
+		assertThat(this.machine.beforeCall(target(3), DUE).kind()).isEqualTo(TargetStateMachine.EXHAUSTED);
+	}
+
+	private static TargetSnapshot target(int attempts) {
+		return new TargetSnapshot(DUE, attempts, "boom");
+	}
+
+	private static PublishException failure(ErrorKind kind) {
+		return new PublishException(kind, "boom");
+	}
+
+}
