@@ -139,7 +139,6 @@
 
 		var data = new FormData();
 		data.append('file', file);
-		data.append('altText', '');
 		var xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/v1/assets');
 		var header = document.querySelector('meta[name="csrf-header"]');

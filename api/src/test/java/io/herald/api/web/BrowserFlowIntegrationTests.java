@@ -97,7 +97,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		check("acme-news");
 		this.wait.until((d) -> d.findElements(By.cssSelector("#checks .preview")).size() == 2);
 		tailor("acme-news", "News: the spring sale is on.");
-		attachImage();
+		boolean withMedia = attachImage();
 		this.browser.findElement(By.id("add-part")).click();
 		WebElement part = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#parts textarea")));
 		part.sendKeys("Everything 20% off until Sunday.");
@@ -122,6 +122,9 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 			.contains(inAMinute.format(DateTimeFormatter.ofPattern("HH:mm")))
 			.contains("Europe/Berlin");
 		assertThat(this.browser.findElements(By.cssSelector("li.target[data-status=SCHEDULED]"))).hasSize(2);
+		if (withMedia) {
+			assertThat(text(".post-media")).contains("A purple banner announcing the spring sale");
+		}
 		Browser.screenshot("05-post-scheduled");
 
 		open("/posts");
@@ -141,6 +144,12 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 
 		open("/media-library");
 		assertThat(text("main")).contains("Media library");
+		if (withMedia) {
+			assertThat(text(".media-table")).contains("A purple banner announcing the spring sale");
+			WebElement thumbnail = this.browser.findElement(By.cssSelector(".media-table img.thumb"));
+			this.wait.until((d) -> (Boolean) ((JavascriptExecutor) d)
+				.executeScript("return arguments[0].complete && arguments[0].naturalWidth === 64;", thumbnail));
+		}
 		Browser.screenshot("08-media-library");
 
 		Browser.resize(390, 844);
@@ -215,7 +224,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 	 * Uploads an image with alt text when the assets API exists; until then the page says
 	 * that uploads are not available.
 	 */
-	private void attachImage() throws Exception {
+	private boolean attachImage() throws Exception {
 		Path image = Files.createTempFile("herald-ui-", ".png");
 		BufferedImage pixels = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = pixels.createGraphics();
@@ -228,11 +237,12 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"),
 					"Media upload is not available on this server yet."));
 			this.browser.findElement(By.cssSelector(".media-item.failed [data-remove-media]")).click();
-			return;
+			return false;
 		}
 		WebElement alt = this.wait
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".media-item[data-asset] .alt-input")));
 		alt.sendKeys("A purple banner announcing the spring sale");
+		return true;
 	}
 
 	private boolean assetsEndpointExists() {

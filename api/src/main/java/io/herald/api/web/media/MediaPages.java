@@ -2,12 +2,17 @@ package io.herald.api.web.media;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.herald.api.security.Caller;
 import io.herald.api.web.UiErrors;
+import io.herald.core.media.AssetService;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,20 +27,50 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MediaPages extends UiErrors {
 
+	private static final int THUMBNAILS = 60;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
-	MediaPages(NamedParameterJdbcTemplate jdbc) {
+	private final AssetService assets;
+
+	MediaPages(NamedParameterJdbcTemplate jdbc, AssetService assets) {
 		this.jdbc = jdbc;
+		this.assets = assets;
 	}
 
 	@GetMapping("/media-library")
 	String library(@AuthenticationPrincipal Caller caller, Model model) {
-		List<Asset> assets = this.jdbc.query(
-				"SELECT id, original_filename, content_type, bytes, width, height, duration_ms, alt_text, status,"
-						+ " created_at FROM asset WHERE workspace_id = :ws ORDER BY created_at DESC LIMIT 500",
-				new MapSqlParameterSource("ws", caller.workspaceId()), MediaPages::asset);
+		List<Asset> assets = this.jdbc
+			.query("SELECT a.id, a.original_filename, a.content_type, a.bytes, a.width, a.height, a.duration_ms,"
+					+ " coalesce(nullif(a.alt_text, ''), (SELECT pa.alt_text FROM post_asset pa WHERE pa.asset_id = a.id"
+					+ " AND pa.alt_text IS NOT NULL LIMIT 1)) AS alt_text, a.status, a.created_at FROM asset a"
+					+ " WHERE a.workspace_id = :ws ORDER BY a.created_at DESC LIMIT 500",
+					new MapSqlParameterSource("ws", caller.workspaceId()), MediaPages::asset);
+		Map<UUID, String> thumbnails = new HashMap<>();
+		assets.stream()
+			.filter((a) -> "READY".equals(a.status()) && "Image".equals(a.kind()))
+			.limit(THUMBNAILS)
+			.forEach((a) -> thumbnail(caller, a).ifPresent((url) -> thumbnails.put(a.id(), url)));
 		model.addAttribute("assets", assets);
+		model.addAttribute("thumbnails", thumbnails);
 		return "media/library";
+	}
+
+	/**
+	 * A same-origin link to the image, so the page's content security policy allows it;
+	 * images in an external object store get no preview here.
+	 */
+	private Optional<String> thumbnail(Caller caller, Asset asset) {
+		try {
+			URI url = this.assets.publicUrl(caller.workspaceId(), asset.id());
+			if (url.getRawPath() == null || !url.getRawPath().startsWith("/media/")) {
+				return Optional.empty();
+			}
+			return Optional.of(url.getRawPath() + ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : ""));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static Asset asset(ResultSet rs, int row) throws SQLException {

@@ -26,6 +26,13 @@ public record TargetRow(UUID id, UUID accountId, String network, String handle, 
 		Instant dueAt, int attempts, Instant nextAttemptAt, String remoteUrl, Instant publishedAt, String lastErrorKind,
 		String lastError, List<AttemptRow> history) {
 
+	/**
+	 * Attempts made, counting those the history shows (a retry starts the count anew).
+	 */
+	public int attemptsMade() {
+		return Math.max(this.attempts, (this.history != null) ? this.history.size() : 0);
+	}
+
 	public boolean locked() {
 		return "PUBLISHING".equals(this.status) || "PUBLISHED".equals(this.status);
 	}
