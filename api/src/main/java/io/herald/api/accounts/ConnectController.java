@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,12 +58,19 @@ class ConnectController {
 	ResponseEntity<AccountController.AccountView> callback(@PathVariable String network,
 			@RequestParam(required = false) String code, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String error,
-			@RequestParam(name = "error_description", required = false) String errorDescription) {
+			@RequestParam(name = "error_description", required = false) String errorDescription,
+			@RequestHeader(name = "Accept", required = false) String accept) {
 		if (error != null || code == null || state == null) {
 			throw new ApiException(ProblemType.CONNECT_FAILED, network + " did not authorize the connection: "
 					+ ((errorDescription != null) ? errorDescription : (error != null) ? error : "no code returned"));
 		}
 		Account account = this.connections.complete(network, state, code);
+		if (accept != null && accept.contains("text/html")) {
+			// A person in a browser goes back to the accounts page, not to a JSON body.
+			return ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(URI.create("/accounts?connected=" + account.getId()))
+				.build();
+		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/accounts/" + account.getId()))
 			.body(AccountController.AccountView.of(account));

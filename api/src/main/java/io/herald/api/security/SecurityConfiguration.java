@@ -74,22 +74,29 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
-						"/error", "/favicon.ico", "/connect/*/callback")
+						"/error", "/favicon.ico", "/connect/*/callback", "/css/**", "/js/**", "/webjars/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, memberships, hasher, clock, apiEntryPoint),
 					BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint))
-			.formLogin((form) -> form.defaultSuccessUrl("/", false))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer, signedUpload))
-			.exceptionHandling((ex) -> ex
-				.defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::isApi)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (r) -> !isApi(r))
-				.accessDeniedHandler((request, response, denied) -> problems.write(request, response,
-						HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-						"The request was refused (missing or invalid CSRF token, or not allowed).")))
+			.exceptionHandling(
+					(ex) -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::isApi)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+								(r) -> !isApi(r))
+						.accessDeniedHandler((request, response, denied) -> {
+							if (!isApi(request)) {
+								// Browser pages get the friendly HTML error page.
+								response.sendError(HttpStatus.FORBIDDEN.value());
+								return;
+							}
+							problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+									"The request was refused (missing or invalid CSRF token, or not allowed).");
+						}))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
