@@ -143,6 +143,15 @@ public class Dispatcher implements SmartLifecycle {
 		return permits;
 	}
 
+	/**
+	 * Stopping closes the executor for good, so a context pause (Spring pauses cached
+	 * test contexts) must not stop the dispatcher; only the final shutdown does.
+	 */
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
 	@Override
 	public void start() {
 		this.draining.reset();
