@@ -287,10 +287,12 @@ class WebUiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void an_oauth_network_without_app_credentials_explains_itself_on_the_accounts_page() {
+	void an_oauth_connection_that_cannot_start_explains_itself_on_the_accounts_page() {
+		// The shared test context configures X and Instagram apps, so use a network that
+		// is not installed.
 		Tenant tenant = this.fixtures.tenant(this.api);
 		UiSession browser = UiSession.signedIn(this.api.base(), tenant.email(), tenant.password());
-		HttpResponse<String> start = browser.get("/accounts/oauth/x");
+		HttpResponse<String> start = browser.get("/accounts/oauth/mastodon");
 		assertThat(start.statusCode()).isEqualTo(302);
 		assertThat(start.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/accounts"));
