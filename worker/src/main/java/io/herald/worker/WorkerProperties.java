@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight the most targets this node holds at once (claimed, queued or
  * publishing)
  * @param threads the publishing pool's size on Java 17 (Java 21+ uses virtual threads);
- * keep it below the connection pool size ({@code herald.database.max-pool-size})
+ * publishing threads wait on network calls and on shared commits, not on a connection of
+ * their own, so this can exceed the connection pool size
  * @param perAccountConcurrency the most simultaneous calls for one account on this node
  * @param perNetworkConcurrency the most simultaneous calls per network on this node (key
  * {@code default} for networks not listed)
@@ -39,7 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("dispatcher") Mode mode,
 		String nodeId, @DefaultValue("8") int shards, @DefaultValue("250ms") Duration dispatchInterval,
 		@DefaultValue("2s") Duration dispatchBudget, @DefaultValue("100") int batchSize,
-		@DefaultValue("256") int maxInFlight, @DefaultValue("16") int threads,
+		@DefaultValue("512") int maxInFlight, @DefaultValue("64") int threads,
 		@DefaultValue("8") int perAccountConcurrency, Map<String, Integer> perNetworkConcurrency,
 		@DefaultValue("60s") Duration lease, @DefaultValue("6") int maxAttempts,
 		@DefaultValue("2h") Duration maxLateness, @DefaultValue("2s") Duration backoffBase,

@@ -38,7 +38,17 @@ public class AccountSessionStore {
 	}
 
 	public AccountSession open(Account account) {
-		byte[] plain = this.secretBox.open(account.getCredentials(), context(account.getId()));
+		return open(account.getId(), account.getCredentials());
+	}
+
+	/**
+	 * Decrypts a session read with the account row (the engine reads it with its claim).
+	 * @param accountId the account the credentials are bound to
+	 * @param sealed the stored credentials
+	 * @return the session
+	 */
+	public AccountSession open(UUID accountId, byte[] sealed) {
+		byte[] plain = this.secretBox.open(sealed, context(accountId));
 		return this.json.readValue(plain, AccountSession.class);
 	}
 

@@ -18,6 +18,17 @@ public interface AccountSessions {
 	AccountSession load(UUID workspaceId, UUID accountId);
 
 	/**
+	 * Decrypts a session the engine already read with the account row, saving a query.
+	 * @param workspaceId the workspace
+	 * @param accountId the account
+	 * @param sealed the stored credentials, or {@code null} to load them
+	 * @return the session
+	 */
+	default AccountSession open(UUID workspaceId, UUID accountId, byte[] sealed) {
+		return load(workspaceId, accountId);
+	}
+
+	/**
 	 * Encrypts and stores a renewed session.
 	 * @param workspaceId the workspace
 	 * @param accountId the account

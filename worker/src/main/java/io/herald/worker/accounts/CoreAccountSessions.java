@@ -22,6 +22,11 @@ public class CoreAccountSessions implements AccountSessions {
 	}
 
 	@Override
+	public AccountSession open(UUID workspaceId, UUID accountId, byte[] sealed) {
+		return (sealed != null) ? this.store.open(accountId, sealed) : load(workspaceId, accountId);
+	}
+
+	@Override
 	public void save(UUID workspaceId, UUID accountId, AccountSession session) {
 		this.store.save(workspaceId, accountId, session);
 	}

@@ -2,8 +2,10 @@ package io.herald.worker.budget;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.RateBudget;
@@ -24,8 +26,28 @@ public class RateBudgets {
 
 	private final JdbcTemplate jdbc;
 
+	private final Map<UUID, Instant> recordedHere = new ConcurrentHashMap<>();
+
 	public RateBudgets(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Whether a target must take from its account's budgets before calling. Claims say
+	 * whether the account had a live budget; one this node recorded since then counts
+	 * too. (A budget another node records in those milliseconds is the same race as one
+	 * recorded just after {@link #acquire}.)
+	 * @param accountId the account
+	 * @param hadBudgetAtClaim whether the claim saw a live budget
+	 * @param claimedAt when the target was claimed
+	 * @return whether to call {@link #acquire}
+	 */
+	public boolean mustAcquire(UUID accountId, boolean hadBudgetAtClaim, Instant claimedAt) {
+		if (hadBudgetAtClaim) {
+			return true;
+		}
+		Instant recorded = this.recordedHere.get(accountId);
+		return recorded != null && !recorded.isBefore(claimedAt);
 	}
 
 	/**
@@ -51,6 +73,7 @@ public class RateBudgets {
 	 * @param now the current instant
 	 */
 	public void record(UUID workspaceId, UUID accountId, RateBudget budget, Instant now) {
+		this.recordedHere.merge(accountId, now, (a, b) -> a.isAfter(b) ? a : b);
 		this.jdbc.update(
 				"INSERT INTO rate_budget (account_id, scope, workspace_id, remaining, quota, reset_at, updated_at)"
 						+ " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, scope) DO UPDATE SET"

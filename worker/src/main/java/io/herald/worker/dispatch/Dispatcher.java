@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.herald.worker.execution.Draining;
 import io.herald.worker.execution.PublishExecutor;
@@ -47,7 +48,11 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final Duration shutdownGrace;
 
+	private static final Duration FILL_WINDOW = Duration.ofMillis(20);
+
 	private final Semaphore capacity;
+
+	private final ReentrantLock claiming = new ReentrantLock();
 
 	private final Draining draining;
 
@@ -79,6 +84,20 @@ public class Dispatcher implements SmartLifecycle {
 	 * @return how many targets were claimed
 	 */
 	public int dispatch() {
+		// One claimer per node at a time: shards firing together on one node would only
+		// split its free capacity into tiny claims. Other nodes claim in parallel.
+		if (!this.claiming.tryLock()) {
+			return 0;
+		}
+		try {
+			return claimWhileDue();
+		}
+		finally {
+			this.claiming.unlock();
+		}
+	}
+
+	private int claimWhileDue() {
 		long deadline = System.nanoTime() + this.budget.toNanos();
 		int total = 0;
 		while (this.running && !this.draining.getAsBoolean()) {
@@ -136,9 +155,26 @@ public class Dispatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			return 0;
 		}
+		// Lets capacity gather for a moment, so a busy node claims full batches rather
+		// than one target per freed slot.
 		int permits = 1;
-		while (permits < this.batchSize && this.capacity.tryAcquire()) {
-			permits++;
+		long fillUntil = System.nanoTime() + FILL_WINDOW.toNanos();
+		try {
+			while (permits < this.batchSize) {
+				int free = Math.min(this.capacity.availablePermits(), this.batchSize - permits);
+				if (free > 0 && this.capacity.tryAcquire(free)) {
+					permits += free;
+					continue;
+				}
+				long wait = fillUntil - System.nanoTime();
+				if (wait <= 0 || !this.capacity.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+					break;
+				}
+				permits++;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		return permits;
 	}

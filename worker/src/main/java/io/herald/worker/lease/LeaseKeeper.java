@@ -3,6 +3,7 @@ package io.herald.worker.lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,12 +76,16 @@ public class LeaseKeeper implements SmartLifecycle {
 		}
 		UUID[] ids = this.held.keySet().toArray(new UUID[0]);
 		Instant until = this.clock.instant().plus(this.lease);
-		int renewed = this.jdbc.update("UPDATE post_target SET lease_until = ? WHERE id = ANY (?)"
-				+ " AND status = 'PUBLISHING' AND lease_owner = ?", ts(until), ids, this.node);
-		for (UUID id : ids) {
+		// SKIP LOCKED: a locked target is being started or finished right now; it is
+		// renewed next round if it still needs it, and waiting here could deadlock with
+		// the batch that holds it.
+		List<UUID> renewed = this.jdbc.queryForList("UPDATE post_target SET lease_until = ? WHERE id IN (SELECT id"
+				+ " FROM post_target WHERE id = ANY (?) AND status = 'PUBLISHING' AND lease_owner = ?"
+				+ " FOR UPDATE SKIP LOCKED) RETURNING id", UUID.class, ts(until), ids, this.node);
+		for (UUID id : renewed) {
 			this.held.computeIfPresent(id, (key, old) -> until);
 		}
-		return renewed;
+		return renewed.size();
 	}
 
 	@Override

@@ -23,11 +23,14 @@ import java.util.UUID;
  * @param accountStatus the account's status
  * @param accountStatusReason why the account has that status, or {@code null}
  * @param leaseUntil when the lease ends
+ * @param claimedAt when it was claimed
+ * @param budgeted whether the account had a live rate budget when it was claimed
+ * @param sealedSession the account's encrypted session as stored, or {@code null}
  */
 public record ClaimedTarget(UUID id, UUID workspaceId, UUID postId, UUID accountId, String network, Instant dueAt,
 		int attempts, String idempotencyKey, String inProgressToken, Instant uncertainSince, String lastError,
 		String text, String partsJson, String assetsJson, String accountStatus, String accountStatusReason,
-		Instant leaseUntil) {
+		Instant leaseUntil, Instant claimedAt, boolean budgeted, byte[] sealedSession) {
 
 	TargetSnapshot snapshot(int attempts) {
 		return new TargetSnapshot(this.dueAt, attempts, this.lastError);

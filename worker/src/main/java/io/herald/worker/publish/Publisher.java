@@ -116,7 +116,7 @@ public class Publisher {
 			return;
 		}
 		BaseSocialBackend backend = driver.get();
-		AccountSession session = this.sessions.load(target.workspaceId(), target.accountId());
+		AccountSession session = this.sessions.open(target.workspaceId(), target.accountId(), target.sealedSession());
 		PublishRequest request;
 		try {
 			request = this.requests.build(target, backend);
@@ -142,7 +142,8 @@ public class Publisher {
 			finish(target, null, new Transition.Release(now, "lease too short to call"), null);
 			return;
 		}
-		Optional<Instant> blocked = this.budgets.acquire(target.accountId(), now);
+		Optional<Instant> blocked = this.budgets.mustAcquire(target.accountId(), target.budgeted(), target.claimedAt())
+				? this.budgets.acquire(target.accountId(), now) : Optional.empty();
 		if (blocked.isPresent()) {
 			finish(target, null, new Transition.Release(blocked.get(), "rate budget spent"), null);
 			return;

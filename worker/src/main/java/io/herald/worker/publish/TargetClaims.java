@@ -24,8 +24,12 @@ public class TargetClaims {
 			+ " t.due_at, t.attempts, t.idempotency_key, t.in_progress_token, t.uncertain_since, t.last_error,"
 			+ " COALESCE(t.text_override, p.text) AS text,"
 			+ " (CASE WHEN t.parts <> '[]'::jsonb THEN t.parts ELSE p.parts END)::text AS parts,"
-			+ " t.asset_ids::text AS asset_ids, a.status AS account_status,"
-			+ " a.status_reason AS account_status_reason, t.lease_until";
+			+ " COALESCE(t.asset_ids, (SELECT jsonb_agg(jsonb_build_object('assetId', pa.asset_id, 'altText',"
+			+ " pa.alt_text) ORDER BY pa.position) FROM post_asset pa WHERE pa.post_id = t.post_id),"
+			+ " '[]'::jsonb)::text AS asset_ids, a.status AS account_status,"
+			+ " a.status_reason AS account_status_reason, t.lease_until, t.updated_at AS claimed_at,"
+			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
+			+ " AS budgeted, a.credentials";
 
 	private static final String CLAIM_DUE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
 			+ " lease_until = ?, updated_at = ? FROM (SELECT id FROM post_target WHERE status = 'SCHEDULED'"
@@ -78,7 +82,8 @@ public class TargetClaims {
 				instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("idempotency_key"),
 				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
 				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
-				rs.getString("account_status_reason"), instant(rs, "lease_until"));
+				rs.getString("account_status_reason"), instant(rs, "lease_until"), instant(rs, "claimed_at"),
+				rs.getBoolean("budgeted"), rs.getBytes("credentials"));
 	}
 
 }

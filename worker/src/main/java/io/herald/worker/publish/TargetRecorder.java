@@ -1,6 +1,13 @@
 package io.herald.worker.publish;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.herald.drivers.spi.PublishException;
@@ -13,7 +20,10 @@ import static io.herald.worker.publish.SqlTime.ts;
 /**
  * Writes what happened to a target. Every change of a claimed target is fenced by the
  * lease ({@code status = 'PUBLISHING' AND lease_owner = node}): a node whose lease was
- * swept cannot overwrite the newer owner's work.
+ * swept cannot overwrite the newer owner's work. Attempt starts and outcomes of targets
+ * published at the same time share transactions ({@link GroupCommit}): each caller still
+ * returns only once its own row is committed, but a busy node commits once per batch
+ * instead of once per target.
  */
 public class TargetRecorder {
 
@@ -21,13 +31,22 @@ public class TargetRecorder {
 
 	private static final String FENCE = " WHERE id = ? AND status = 'PUBLISHING' AND lease_owner = ?";
 
+	private static final String FINISH_ATTEMPT = "UPDATE publish_attempt SET finished_at = ?, outcome = ?,"
+			+ " error_kind = ?, http_status = ?, message = ? WHERE id = ?";
+
 	private static final String COMMON = "lease_owner = NULL, lease_until = NULL, updated_at = ?, version = version + 1";
 
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
+	private static final int MAX_BATCH = 256;
+
 	private final String node;
+
+	private final GroupCommit<Start, Boolean> starts = new GroupCommit<>(MAX_BATCH, this::writeStarts);
+
+	private final GroupCommit<Outcome, Boolean> outcomes = new GroupCommit<>(MAX_BATCH, this::writeOutcomes);
 
 	public TargetRecorder(JdbcTemplate jdbc, TransactionTemplate transactions, String node) {
 		this.jdbc = jdbc;
@@ -48,12 +67,28 @@ public class TargetRecorder {
 	 * @return false when this node no longer holds the lease: do not call
 	 */
 	public boolean startAttempt(ClaimedTarget target, UUID attemptId, Instant now) {
-		int rows = this.jdbc.update(
-				"WITH t AS (UPDATE post_target SET attempts = attempts + 1, uncertain_since = ?," + " updated_at = ?"
-						+ FENCE + " RETURNING id, workspace_id) INSERT INTO publish_attempt"
-						+ " (id, workspace_id, target_id, node, started_at) SELECT ?, workspace_id, id, ?, ? FROM t",
-				ts(now), ts(now), target.id(), this.node, attemptId, this.node, ts(now));
-		return rows == 1;
+		return this.starts.submit(new Start(target.id(), attemptId, now));
+	}
+
+	private List<Boolean> writeStarts(List<Start> batch) {
+		UUID[] targets = new UUID[batch.size()];
+		UUID[] attempts = new UUID[batch.size()];
+		String[] times = new String[batch.size()];
+		for (int i = 0; i < batch.size(); i++) {
+			targets[i] = batch.get(i).targetId();
+			attempts[i] = batch.get(i).attemptId();
+			times[i] = batch.get(i).at().toString();
+		}
+		Set<UUID> started = new HashSet<>(this.jdbc.queryForList("WITH v AS (SELECT * FROM unnest(?::uuid[], ?::uuid[],"
+				+ " ?::timestamptz[]) AS v(target_id, attempt_id, at)), l AS (SELECT id FROM post_target"
+				+ " WHERE id IN (SELECT target_id FROM v) ORDER BY id FOR UPDATE), t AS (UPDATE post_target p SET"
+				+ " attempts = p.attempts + 1, uncertain_since = v.at, updated_at = v.at FROM v, l WHERE"
+				+ " p.id = v.target_id AND l.id = p.id AND p.status = 'PUBLISHING' AND p.lease_owner = ?"
+				+ " RETURNING p.id, p.workspace_id)"
+				+ " INSERT INTO publish_attempt (id, workspace_id, target_id, node, started_at)"
+				+ " SELECT v.attempt_id, t.workspace_id, t.id, ?, v.at FROM t JOIN v ON v.target_id = t.id"
+				+ " RETURNING target_id", UUID.class, targets, attempts, times, this.node, this.node));
+		return batch.stream().map((start) -> started.contains(start.targetId())).toList();
 	}
 
 	/**
@@ -67,25 +102,88 @@ public class TargetRecorder {
 	 */
 	public boolean record(ClaimedTarget target, UUID attemptId, Transition transition, PublishException failure,
 			Instant now) {
-		Boolean applied = this.transactions.execute((status) -> {
-			if (attemptId != null) {
-				finishAttempt(attemptId, transition, failure, now);
+		return this.outcomes.submit(new Outcome(target, attemptId, transition, failure, now));
+	}
+
+	/**
+	 * One transaction for a batch of outcomes; if it fails (one bad row, say), each
+	 * outcome is tried in a transaction of its own so the others still land.
+	 */
+	private List<Boolean> writeOutcomes(List<Outcome> batch) {
+		try {
+			return this.transactions.execute((status) -> writeInTransaction(batch));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				throw ex;
 			}
-			boolean terminal = transition instanceof Transition.Published || transition instanceof Transition.Failed
-					|| transition instanceof Transition.Reconnect;
-			if (terminal) {
-				// Serialises the "all targets terminal?" check per post.
-				this.jdbc.queryForList("SELECT id FROM post WHERE id = ? FOR UPDATE", target.postId());
+			List<Boolean> applied = new ArrayList<>(batch.size());
+			for (Outcome outcome : batch) {
+				applied.add(this.transactions.execute((status) -> writeInTransaction(List.of(outcome))).get(0));
 			}
-			if (updateTarget(target, transition, now) == 0) {
-				return false;
+			return applied;
+		}
+	}
+
+	private List<Boolean> writeInTransaction(List<Outcome> batch) {
+		List<Object[]> attempts = new ArrayList<>();
+		TreeSet<UUID> terminalPosts = new TreeSet<>();
+		for (Outcome outcome : batch) {
+			if (outcome.attemptId() != null) {
+				attempts.add(attemptArgs(outcome.attemptId(), outcome.transition(), outcome.failure(), outcome.at()));
 			}
-			if (terminal) {
-				completePostIfDone(target.postId(), now);
+			if (outcome.terminal()) {
+				terminalPosts.add(outcome.target().postId());
 			}
-			return true;
+		}
+		if (!attempts.isEmpty()) {
+			this.jdbc.batchUpdate(FINISH_ATTEMPT, attempts);
+		}
+		if (!terminalPosts.isEmpty()) {
+			// Serialises the "all targets terminal?" check per post; sorted, so two nodes
+			// locking overlapping sets cannot deadlock.
+			this.jdbc.queryForList("SELECT id FROM post WHERE id = ANY (?) ORDER BY id FOR UPDATE", UUID.class,
+					(Object) terminalPosts.toArray(new UUID[0]));
+		}
+		// Locks the batch's targets in id order first, so batches never wait on each
+		// other
+		// in a cycle.
+		this.jdbc.queryForList("SELECT id FROM post_target WHERE id = ANY (?) ORDER BY id FOR UPDATE", UUID.class,
+				(Object) batch.stream().map((outcome) -> outcome.target().id()).toArray(UUID[]::new));
+		Map<String, List<Integer>> bySql = new LinkedHashMap<>();
+		Map<String, List<Object[]>> argsBySql = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Update update = targetUpdate(batch.get(i));
+			bySql.computeIfAbsent(update.sql(), (key) -> new ArrayList<>()).add(i);
+			argsBySql.computeIfAbsent(update.sql(), (key) -> new ArrayList<>()).add(update.args());
+		}
+		boolean[] applied = new boolean[batch.size()];
+		bySql.forEach((sql, indexes) -> {
+			int[] counts = this.jdbc.batchUpdate(sql, argsBySql.get(sql));
+			for (int k = 0; k < counts.length; k++) {
+				applied[indexes.get(k)] = counts[k] != 0;
+			}
 		});
-		return Boolean.TRUE.equals(applied);
+		TreeSet<UUID> done = new TreeSet<>();
+		Instant latest = null;
+		for (int i = 0; i < batch.size(); i++) {
+			Outcome outcome = batch.get(i);
+			if (applied[i] && outcome.terminal()) {
+				done.add(outcome.target().postId());
+				latest = (latest == null || outcome.at().isAfter(latest)) ? outcome.at() : latest;
+			}
+		}
+		if (!done.isEmpty()) {
+			this.jdbc.update("UPDATE post SET status = 'DONE', updated_at = ?, version = version + 1"
+					+ " WHERE id = ANY (?) AND status = 'SCHEDULED' AND NOT EXISTS (SELECT 1 FROM post_target pt"
+					+ " WHERE pt.post_id = post.id AND pt.status IN ('DRAFT', 'SCHEDULED', 'PUBLISHING'))", ts(latest),
+					done.toArray(new UUID[0]));
+		}
+		List<Boolean> result = new ArrayList<>(batch.size());
+		for (boolean one : applied) {
+			result.add(one);
+		}
+		return result;
 	}
 
 	/**
@@ -99,19 +197,23 @@ public class TargetRecorder {
 	}
 
 	private void finishAttempt(UUID attemptId, Transition transition, PublishException failure, Instant now) {
-		String outcome = (transition instanceof Transition.Published) ? "PUBLISHED"
-				: (transition instanceof Transition.Resume) ? "IN_PROGRESS" : "FAILED";
-		this.jdbc.update(
-				"UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, http_status = ?, message = ?"
-						+ " WHERE id = ?",
-				ts(now), outcome, (failure != null) ? failure.kind().name() : null,
-				(failure != null) ? failure.httpStatus().orElse(null) : null,
-				(failure != null) ? truncate(failure.getMessage()) : null, attemptId);
+		this.jdbc.update(FINISH_ATTEMPT, attemptArgs(attemptId, transition, failure, now));
 	}
 
-	private int updateTarget(ClaimedTarget target, Transition transition, Instant now) {
+	private static Object[] attemptArgs(UUID attemptId, Transition transition, PublishException failure, Instant now) {
+		String outcome = (transition instanceof Transition.Published) ? "PUBLISHED"
+				: (transition instanceof Transition.Resume) ? "IN_PROGRESS" : "FAILED";
+		return new Object[] { ts(now), outcome, (failure != null) ? failure.kind().name() : null,
+				(failure != null) ? failure.httpStatus().orElse(null) : null,
+				(failure != null) ? truncate(failure.getMessage()) : null, attemptId };
+	}
+
+	private Update targetUpdate(Outcome outcome) {
+		ClaimedTarget target = outcome.target();
+		Transition transition = outcome.transition();
+		Instant now = outcome.at();
 		if (transition instanceof Transition.Published published) {
-			return this.jdbc.update("UPDATE post_target SET status = 'PUBLISHED', remote_id = ?, remote_url = ?,"
+			return new Update("UPDATE post_target SET status = 'PUBLISHED', remote_id = ?, remote_url = ?,"
 					+ " published_at = ?, next_attempt_at = NULL, in_progress_token = NULL, uncertain_since = NULL,"
 					+ " last_error = NULL, last_error_kind = NULL, " + COMMON + FENCE, published.remoteId(),
 					(published.url() != null) ? published.url().toString() : null, ts(now), ts(now), target.id(),
@@ -124,41 +226,48 @@ public class TargetRecorder {
 			return fail(target, "AUTH_REVOKED", reconnect.reason(), now);
 		}
 		if (transition instanceof Transition.Retry retry) {
-			return this.jdbc.update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
+			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
 					+ " last_error_kind = ?, last_error = ?, uncertain_since = CASE WHEN ? THEN uncertain_since END, "
 					+ COMMON + FENCE, ts(retry.at()), retry.kind().name(), truncate(retry.message()), retry.uncertain(),
 					ts(now), target.id(), this.node);
 		}
 		if (transition instanceof Transition.Resume resume) {
-			return this.jdbc.update(
+			return new Update(
 					"UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
 							+ " in_progress_token = ?, uncertain_since = NULL, " + COMMON + FENCE,
 					ts(resume.at()), resume.token(), ts(now), target.id(), this.node);
 		}
 		if (transition instanceof Transition.Release release) {
-			return this.jdbc.update(
-					"UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, " + COMMON + FENCE,
+			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, " + COMMON + FENCE,
 					ts(release.at()), ts(now), target.id(), this.node);
 		}
 		throw new IllegalArgumentException("Not a recordable transition: " + transition);
 	}
 
-	private int fail(ClaimedTarget target, String kind, String reason, Instant now) {
-		return this.jdbc.update("UPDATE post_target SET status = 'FAILED', last_error_kind = ?, last_error = ?,"
+	private Update fail(ClaimedTarget target, String kind, String reason, Instant now) {
+		return new Update("UPDATE post_target SET status = 'FAILED', last_error_kind = ?, last_error = ?,"
 				+ " next_attempt_at = NULL, in_progress_token = NULL, uncertain_since = NULL, " + COMMON + FENCE, kind,
 				truncate(reason), ts(now), target.id(), this.node);
 	}
 
-	private void completePostIfDone(UUID postId, Instant now) {
-		this.jdbc.update(
-				"UPDATE post SET status = 'DONE', updated_at = ?, version = version + 1"
-						+ " WHERE id = ? AND status = 'SCHEDULED' AND NOT EXISTS (SELECT 1 FROM post_target"
-						+ " WHERE post_id = ? AND status IN ('DRAFT', 'SCHEDULED', 'PUBLISHING'))",
-				ts(now), postId, postId);
-	}
-
 	private static String truncate(String message) {
 		return (message != null && message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE) : message;
+	}
+
+	private record Start(UUID targetId, UUID attemptId, Instant at) {
+	}
+
+	private record Outcome(ClaimedTarget target, UUID attemptId, Transition transition, PublishException failure,
+			Instant at) {
+
+		boolean terminal() {
+			return this.transition instanceof Transition.Published || this.transition instanceof Transition.Failed
+					|| this.transition instanceof Transition.Reconnect;
+		}
+
+	}
+
+	private record Update(String sql, Object... args) {
 	}
 
 }
