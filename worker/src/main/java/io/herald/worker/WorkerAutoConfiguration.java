@@ -75,14 +75,16 @@ public class WorkerAutoConfiguration {
 
 	private final TransactionTemplate transactions;
 
-	private final DataSource dataSource;
+	// Plain JDBC transactions for claims and the recorder: they write nothing through
+	// JPA, and a JPA transaction per batch cost as much CPU as the batch's statements.
+	private final TransactionTemplate jdbcTransactions;
 
 	WorkerAutoConfiguration(WorkerProperties properties, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		this.properties = properties;
 		this.node = nodeId(properties);
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.dataSource = dataSource;
+		this.jdbcTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		// The context's manager (JPA in the apps) so that account stores join the
 		// engine's transactions.
 		this.transactions = new TransactionTemplate(
@@ -120,15 +122,12 @@ public class WorkerAutoConfiguration {
 
 	@Bean
 	TargetClaims targetClaims() {
-		return new TargetClaims(this.jdbc, this.node, this.properties.lease());
+		return new TargetClaims(this.jdbc, this.jdbcTransactions, this.node, this.properties.lease());
 	}
 
 	@Bean
 	TargetRecorder targetRecorder() {
-		// Plain JDBC transactions: the recorder writes nothing through JPA, and a JPA
-		// transaction per batch costs as much CPU as the batch's own statements.
-		return new TargetRecorder(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				this.node);
+		return new TargetRecorder(this.jdbc, this.jdbcTransactions, this.node);
 	}
 
 	@Bean

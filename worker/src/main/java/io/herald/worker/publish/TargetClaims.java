@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.herald.worker.publish.SqlTime.instant;
 import static io.herald.worker.publish.SqlTime.ts;
@@ -46,12 +47,15 @@ public class TargetClaims {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
 	private final String node;
 
 	private final Duration lease;
 
-	public TargetClaims(JdbcTemplate jdbc, String node, Duration lease) {
+	public TargetClaims(JdbcTemplate jdbc, TransactionTemplate transactions, String node, Duration lease) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.node = node;
 		this.lease = lease;
 	}
@@ -63,7 +67,15 @@ public class TargetClaims {
 	 * @return the claimed targets
 	 */
 	public List<ClaimedTarget> claimDue(Instant now, int limit) {
-		return this.jdbc.query(CLAIM_DUE, ROW, this.node, ts(now.plus(this.lease)), ts(now), ts(now), limit);
+		return this.transactions.execute((status) -> {
+			// The due-order index is always the right plan for "the oldest n": without
+			// this, statistics from before a bulk import make the planner read and sort
+			// every due row on each claim (measured: 25 ms instead of under 1 ms for
+			// 20,000 due rows).
+			this.jdbc.execute("SET LOCAL enable_seqscan = off");
+			this.jdbc.execute("SET LOCAL enable_bitmapscan = off");
+			return this.jdbc.query(CLAIM_DUE, ROW, this.node, ts(now.plus(this.lease)), ts(now), ts(now), limit);
+		});
 	}
 
 	/**
