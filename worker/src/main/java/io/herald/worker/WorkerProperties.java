@@ -40,7 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("dispatcher") Mode mode,
 		String nodeId, @DefaultValue("8") int shards, @DefaultValue("250ms") Duration dispatchInterval,
 		@DefaultValue("2s") Duration dispatchBudget, @DefaultValue("100") int batchSize,
-		@DefaultValue("512") int maxInFlight, @DefaultValue("64") int threads,
+		@DefaultValue("1024") int maxInFlight, @DefaultValue("256") int threads,
 		@DefaultValue("8") int perAccountConcurrency, Map<String, Integer> perNetworkConcurrency,
 		@DefaultValue("60s") Duration lease, @DefaultValue("6") int maxAttempts,
 		@DefaultValue("2h") Duration maxLateness, @DefaultValue("2s") Duration backoffBase,
