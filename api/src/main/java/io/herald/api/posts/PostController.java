@@ -3,14 +3,19 @@ package io.herald.api.posts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import io.herald.api.idempotency.IdempotencyService;
+import io.herald.api.posts.PostPayloads.BulkRequest;
+import io.herald.api.posts.PostPayloads.BulkResponse;
+import io.herald.api.posts.PostPayloads.BulkResult;
 import io.herald.api.posts.PostPayloads.MediaRef;
 import io.herald.api.posts.PostPayloads.PostPage;
 import io.herald.api.posts.PostPayloads.PostPatch;
@@ -48,12 +53,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Posts", description = "Compose once, publish to many accounts")
 class PostController {
 
+	static final int MAX_BULK = 500;
+
 	private final PostService posts;
+
+	private final BulkPosts bulk;
 
 	private final IdempotencyService idempotency;
 
-	PostController(PostService posts, IdempotencyService idempotency) {
+	PostController(PostService posts, BulkPosts bulk, IdempotencyService idempotency) {
 		this.posts = posts;
+		this.bulk = bulk;
 		this.idempotency = idempotency;
 	}
 
@@ -75,6 +85,35 @@ class PostController {
 		});
 	}
 
+	@PostMapping("/bulk")
+	@Operation(summary = "Create up to 500 posts in one request",
+			description = "Each post is exactly what POST /api/v1/posts takes and gets the same checks, on its own:"
+					+ " a refused post is reported at its index with its problem document (and the status a single"
+					+ " create would have answered), and every valid post is created and scheduled all the same."
+					+ " The answer is 200 with one result per post, in request order. The valid posts are written"
+					+ " in one transaction. A body that is not valid JSON for this shape, or that has 0 or more"
+					+ " than 500 posts, is refused as a whole. Send Idempotency-Key to make retries safe.")
+	ResponseEntity<?> createMany(@AuthenticationPrincipal Caller caller,
+			@Parameter(description = "Makes a retried bulk request return the first response") @RequestHeader(
+					name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestBody BulkRequest request, HttpServletRequest http) {
+		caller.require(Role.EDITOR);
+		int count = (request.posts() != null) ? request.posts().size() : 0;
+		if (count < 1 || count > MAX_BULK) {
+			throw new ApiException(ProblemType.BULK_SIZE,
+					"A bulk request carries 1 to " + MAX_BULK + " posts; this one has " + count + ".",
+					Map.of("limit", MAX_BULK, "count", count));
+		}
+		return this.idempotency.execute(caller.workspaceId(), "posts.bulk", idempotencyKey, request, () -> {
+			List<BulkResult> results = this.bulk.create(caller.workspaceId(), caller.userId(), request.posts(), http)
+				.stream()
+				.map((o) -> new BulkResult(o.index(), o.status(), (o.post() != null) ? view(o.post()) : null,
+						o.problem()))
+				.toList();
+			return ResponseEntity.ok(new BulkResponse(results));
+		});
+	}
+
 	@PostMapping("/validate")
 	@Operation(summary = "Check a post against every target network's rules without saving it")
 	ValidationReport validate(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostRequest request) {
@@ -90,7 +129,7 @@ class PostController {
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 200) {
 			throw new ApiException(ProblemType.INVALID_FIELD, "limit must be between 1 and 200.",
-					java.util.Map.of("field", "limit"));
+					Map.of("field", "limit"));
 		}
 		PostService.Page page = this.posts.list(caller.workspaceId(), status, from, to, cursor, limit);
 		return new PostPage(page.items().stream().map(this::view).toList(), page.nextCursor());

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -82,6 +85,25 @@ final class PostPayloads {
 	}
 
 	record PostPage(List<PostView> items, String nextCursor) {
+	}
+
+	@Schema(description = "Several posts to create in one request")
+	record BulkRequest(@ArraySchema(minItems = 1, maxItems = PostController.MAX_BULK,
+			schema = @Schema(implementation = PostRequest.class,
+					description = "Exactly what POST /api/v1/posts takes")) List<PostRequest> posts) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(description = "The outcome for one post of a bulk request: the post (201) or a problem document")
+	record BulkResult(@Schema(description = "Position of the post in the request, from 0") int index,
+			@Schema(description = "The status POST /api/v1/posts would have answered with", example = "201") int status,
+			@Schema(description = "The created post, when status is 201") PostView post,
+			@Schema(description = "An RFC 9457 problem document, when the post was refused",
+					implementation = Object.class) Map<String, Object> problem) {
+	}
+
+	@Schema(description = "One result per post, in request order")
+	record BulkResponse(List<BulkResult> results) {
 	}
 
 	record ValidationReport(boolean valid, List<TargetIssue> errors) {

@@ -13,10 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +30,6 @@ import io.herald.api.posts.PostPayloads.TargetIssue;
 import io.herald.api.posts.PostPayloads.TargetRequest;
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
-import io.herald.core.accounts.Account;
-import io.herald.core.accounts.AccountRepository;
 import io.herald.core.accounts.AccountStatus;
 import io.herald.core.networks.NetworkRegistry;
 import io.herald.core.posts.Post;
@@ -38,7 +38,6 @@ import io.herald.core.posts.PostRepository;
 import io.herald.core.posts.PostStatus;
 import io.herald.core.posts.PostTarget;
 import io.herald.core.posts.TargetStatus;
-import io.herald.core.workspaces.WorkspaceRepository;
 import io.herald.worker.api.PublicationScheduler;
 import io.herald.worker.dispatch.DispatcherPublicationScheduler;
 import io.herald.worker.dispatch.TargetRequeue;
@@ -71,6 +70,10 @@ class PostService {
 
 	static final Duration MAX_AHEAD = Duration.ofDays(3 * 366);
 
+	private static final int FLUSH_EVERY = 100;
+
+	private static final int LOOKUP_CHUNK = 1000;
+
 	private static final TypeReference<List<Part>> PARTS = new TypeReference<>() {
 	};
 
@@ -78,10 +81,6 @@ class PostService {
 	};
 
 	private final PostRepository posts;
-
-	private final AccountRepository accounts;
-
-	private final WorkspaceRepository workspaces;
 
 	private final NetworkRegistry networks;
 
@@ -97,18 +96,19 @@ class PostService {
 
 	private final TransactionTemplate transactions;
 
-	PostService(PostRepository posts, AccountRepository accounts, WorkspaceRepository workspaces,
-			NetworkRegistry networks, AssetCatalog assets, NamedParameterJdbcTemplate jdbc, JsonMapper json,
-			Clock clock, ObjectProvider<PublicationScheduler> scheduler, TransactionTemplate transactions) {
+	private final EntityManager entities;
+
+	PostService(PostRepository posts, NetworkRegistry networks, AssetCatalog assets, NamedParameterJdbcTemplate jdbc,
+			JsonMapper json, Clock clock, ObjectProvider<PublicationScheduler> scheduler,
+			TransactionTemplate transactions, EntityManager entities) {
 		this.posts = posts;
-		this.accounts = accounts;
-		this.workspaces = workspaces;
 		this.networks = networks;
 		this.assets = assets;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.entities = entities;
 		// An api-only node (HERALD_WORKER_ENABLED=false) has no engine; in dispatcher
 		// mode
 		// the engine needs no notice, and re-queueing is plain SQL any node can run.
@@ -132,9 +132,55 @@ class PostService {
 	@Transactional
 	Post create(UUID workspaceId, UUID authorId, PostRequest request) {
 		Instant now = this.clock.instant();
+		return createOne(workspaceId, authorId, request, now, new Lookups(workspaceId));
+	}
+
+	/**
+	 * Creates each post on its own: one that breaks a rule is reported at its index and
+	 * does not stop the others. The valid ones are written together in this one
+	 * transaction (Hibernate batches their inserts), and each is handed to the engine
+	 * after commit exactly as {@link #create} does.
+	 * @param workspaceId the workspace
+	 * @param authorId the author
+	 * @param requests the posts, each already checked against its bean constraints
+	 * @return per request, the created post or the refusal
+	 */
+	@Transactional
+	List<Created> createAll(UUID workspaceId, UUID authorId, List<PostRequest> requests) {
+		Instant now = this.clock.instant();
+		Lookups lookups = new Lookups(workspaceId);
+		lookups.preload(requests);
+		List<Created> results = new ArrayList<>(requests.size());
+		int pending = 0;
+		for (PostRequest request : requests) {
+			try {
+				results.add(new Created(createOne(workspaceId, authorId, request, now, lookups), null));
+				if (++pending == FLUSH_EVERY) {
+					// Bounds the persistence context of a large bulk request; the
+					// transaction stays one.
+					this.entities.flush();
+					this.entities.clear();
+					pending = 0;
+				}
+			}
+			catch (ApiException refused) {
+				results.add(new Created(null, refused));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Validation never goes through a transactional proxy here, so a refused post does
+	 * not mark the shared transaction rollback-only.
+	 */
+	private Post createOne(UUID workspaceId, UUID authorId, PostRequest request, Instant now, Lookups lookups) {
 		Post post = new Post(UUID.randomUUID(), workspaceId, authorId, now);
-		apply(post, request, now);
-		return this.posts.save(post);
+		apply(post, request, now, lookups);
+		// persist, not save: a new post has an assigned id, which save would take for an
+		// existing row and merge (a SELECT per post and per target) before inserting.
+		this.entities.persist(post);
+		return post;
 	}
 
 	@Transactional
@@ -147,7 +193,7 @@ class PostService {
 		}
 		refuseIfLocked(post, locked, "edited");
 		PostRequest merged = merge(post, patch);
-		apply(post, merged, this.clock.instant());
+		apply(post, merged, this.clock.instant(), new Lookups(workspaceId));
 		return post;
 	}
 
@@ -229,12 +275,16 @@ class PostService {
 
 	@Transactional(readOnly = true)
 	List<TargetIssue> validate(UUID workspaceId, PostRequest request) {
-		Map<UUID, Account> targetAccounts = accountsOf(workspaceId, request.targets(), false);
-		Map<UUID, MediaItem> media = mediaOf(workspaceId, request);
+		Lookups lookups = new Lookups(workspaceId);
+		Map<UUID, TargetAccount> targetAccounts = accountsOf(request.targets(), false, lookups);
+		Map<UUID, MediaItem> media = mediaOf(request, lookups);
 		return contentIssues(request, targetAccounts, media);
 	}
 
 	List<Part> parts(String partsJson) {
+		if ("[]".equals(partsJson)) {
+			return List.of();
+		}
 		return this.json.readValue(partsJson, PARTS);
 	}
 
@@ -242,7 +292,7 @@ class PostService {
 		return (mediaJson != null) ? this.json.readValue(mediaJson, MEDIA) : null;
 	}
 
-	private void apply(Post post, PostRequest request, Instant now) {
+	private void apply(Post post, PostRequest request, Instant now, Lookups lookups) {
 		boolean draft = request.isDraft();
 		List<TargetRequest> targets = (request.targets() != null) ? request.targets() : List.of();
 		if (!draft && targets.isEmpty()) {
@@ -257,7 +307,7 @@ class PostService {
 				throw validation("targets", "lists account " + target.accountId() + " twice");
 			}
 		}
-		ZoneId zone = ScheduleResolver.zone(request.timeZone(), workspaceZone(post.getWorkspaceId()));
+		ZoneId zone = ScheduleResolver.zone(request.timeZone(), lookups::workspaceZone);
 		ScheduleResolver.Resolved schedule = null;
 		if (request.isPublishNow() && !draft) {
 			schedule = new ScheduleResolver.Resolved(now, java.time.LocalDateTime.ofInstant(now, zone), zone);
@@ -274,8 +324,8 @@ class PostService {
 				throw validation("scheduledAt", "is more than three years ahead");
 			}
 		}
-		Map<UUID, Account> targetAccounts = accountsOf(post.getWorkspaceId(), targets, !draft);
-		Map<UUID, MediaItem> media = mediaOf(post.getWorkspaceId(), request);
+		Map<UUID, TargetAccount> targetAccounts = accountsOf(targets, !draft, lookups);
+		Map<UUID, MediaItem> media = mediaOf(request, lookups);
 		if (!draft) {
 			List<TargetIssue> issues = contentIssues(request, targetAccounts, media);
 			if (!issues.isEmpty()) {
@@ -284,10 +334,13 @@ class PostService {
 			}
 		}
 		post.setContent(request.text(), writeParts(request.parts()), now);
-		post.getAssets().clear();
 		List<MediaRef> baseMedia = (request.assets() != null) ? request.assets() : List.of();
-		// Flush removals first: positions are the key, and a reorder would reuse them.
-		this.posts.flush();
+		if (!post.getAssets().isEmpty()) {
+			post.getAssets().clear();
+			// Flush removals first: positions are the key, and a reorder would reuse
+			// them.
+			this.posts.flush();
+		}
 		for (int i = 0; i < baseMedia.size(); i++) {
 			post.getAssets().add(new PostAsset(post, i, baseMedia.get(i).assetId(), baseMedia.get(i).altText()));
 		}
@@ -327,16 +380,16 @@ class PostService {
 		});
 	}
 
-	private void syncTargets(Post post, List<TargetRequest> requested, Map<UUID, Account> targetAccounts,
+	private void syncTargets(Post post, List<TargetRequest> requested, Map<UUID, TargetAccount> targetAccounts,
 			TargetStatus status, Instant dueAt, Instant now) {
 		Map<UUID, PostTarget> existing = new HashMap<>();
 		post.getTargets().forEach((t) -> existing.put(t.getAccountId(), t));
 		Set<UUID> keep = new HashSet<>();
 		for (TargetRequest request : requested) {
-			Account account = targetAccounts.get(request.accountId());
+			TargetAccount account = targetAccounts.get(request.accountId());
 			PostTarget target = existing.get(request.accountId());
 			if (target == null) {
-				target = new PostTarget(UUID.randomUUID(), post, account.getId(), account.getNetwork(), now);
+				target = new PostTarget(UUID.randomUUID(), post, account.id(), account.network(), now);
 				post.getTargets().add(target);
 			}
 			target.setOverrides(request.text(), writeMedia(request.assets()),
@@ -347,25 +400,25 @@ class PostService {
 		post.getTargets().removeIf((t) -> !keep.contains(t.getAccountId()));
 	}
 
-	private List<TargetIssue> contentIssues(PostRequest request, Map<UUID, Account> targetAccounts,
+	private List<TargetIssue> contentIssues(PostRequest request, Map<UUID, TargetAccount> targetAccounts,
 			Map<UUID, MediaItem> media) {
 		List<TargetIssue> issues = new ArrayList<>();
 		List<TargetRequest> targets = (request.targets() != null) ? request.targets() : List.of();
 		for (TargetRequest target : targets) {
-			Account account = targetAccounts.get(target.accountId());
+			TargetAccount account = targetAccounts.get(target.accountId());
 			if (account == null) {
 				continue;
 			}
-			BaseSocialBackend backend = this.networks.find(account.getNetwork()).orElse(null);
+			BaseSocialBackend backend = this.networks.find(account.network()).orElse(null);
 			if (backend == null) {
-				issues.add(new TargetIssue(account.getId(), account.getNetwork(), "accountId", "network_unavailable",
-						"No driver for " + account.getNetwork() + " is installed."));
+				issues.add(new TargetIssue(account.id(), account.network(), "accountId", "network_unavailable",
+						"No driver for " + account.network() + " is installed."));
 				continue;
 			}
 			ValidationResult result = backend.validate(publishRequest(request, target, media));
 			result.violations()
 				.forEach((v) -> issues
-					.add(new TargetIssue(account.getId(), account.getNetwork(), v.field(), v.code(), v.message())));
+					.add(new TargetIssue(account.id(), account.network(), v.field(), v.code(), v.message())));
 		}
 		return issues;
 	}
@@ -394,37 +447,31 @@ class PostService {
 		}).toList();
 	}
 
-	private Map<UUID, Account> accountsOf(UUID workspaceId, List<TargetRequest> targets, boolean mustBeConnected) {
+	private Map<UUID, TargetAccount> accountsOf(List<TargetRequest> targets, boolean mustBeConnected, Lookups lookups) {
 		if (targets == null || targets.isEmpty()) {
 			return Map.of();
 		}
 		Set<UUID> ids = new LinkedHashSet<>();
 		targets.forEach((t) -> ids.add(t.accountId()));
-		Map<UUID, Account> found = new HashMap<>();
-		this.accounts.findAllInWorkspace(workspaceId, ids).forEach((a) -> found.put(a.getId(), a));
+		Map<UUID, TargetAccount> found = lookups.accounts(ids);
 		for (UUID id : ids) {
-			Account account = found.get(id);
-			if (account == null || account.getStatus() == AccountStatus.DISABLED) {
+			TargetAccount account = found.get(id);
+			if (account == null || account.status() == AccountStatus.DISABLED) {
 				throw new ApiException(ProblemType.UNKNOWN_ACCOUNT,
 						"Account " + id + " does not exist in this workspace.", Map.of("accountId", id.toString()));
 			}
-			if (mustBeConnected && account.getStatus() != AccountStatus.CONNECTED) {
-				throw new ApiException(
-						ProblemType.ACCOUNT_NOT_CONNECTED, "Account " + account.getHandle() + " on "
-								+ account.getNetwork() + " needs reconnecting: " + account.getStatusReason(),
+			if (mustBeConnected && account.status() != AccountStatus.CONNECTED) {
+				throw new ApiException(ProblemType.ACCOUNT_NOT_CONNECTED, "Account " + account.handle() + " on "
+						+ account.network() + " needs reconnecting: " + account.statusReason(),
 						Map.of("accountId", id.toString()));
 			}
 		}
 		return found;
 	}
 
-	private Map<UUID, MediaItem> mediaOf(UUID workspaceId, PostRequest request) {
-		Set<UUID> ids = new LinkedHashSet<>();
-		Stream
-			.concat(refs(request.assets(), request.parts()), (request.targets() != null)
-					? request.targets().stream().flatMap((t) -> refs(t.assets(), t.parts())) : Stream.empty())
-			.forEach((ref) -> ids.add(ref.assetId()));
-		Map<UUID, MediaItem> found = this.assets.readyAssets(workspaceId, ids);
+	private Map<UUID, MediaItem> mediaOf(PostRequest request, Lookups lookups) {
+		Set<UUID> ids = assetIds(request);
+		Map<UUID, MediaItem> found = lookups.media(ids);
 		for (UUID id : ids) {
 			if (!found.containsKey(id)) {
 				throw new ApiException(ProblemType.UNKNOWN_ASSET,
@@ -433,6 +480,17 @@ class PostService {
 			}
 		}
 		return found;
+	}
+
+	private static Set<UUID> assetIds(PostRequest request) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		Stream
+			.concat(refs(request.assets(), request.parts()),
+					(request.targets() != null) ? request.targets().stream().flatMap((t) -> refs(t.assets(), t.parts()))
+							: Stream.empty())
+			.filter((ref) -> ref.assetId() != null)
+			.forEach((ref) -> ids.add(ref.assetId()));
+		return ids;
 	}
 
 	private static Stream<MediaRef> refs(List<MediaRef> media, List<Part> parts) {
@@ -478,8 +536,100 @@ class PostService {
 		}
 	}
 
-	private String workspaceZone(UUID workspaceId) {
-		return this.workspaces.findById(workspaceId).map((w) -> w.getTimeZone()).orElse("UTC");
+	/**
+	 * What checking posts reads from the database (accounts, assets, the workspace's
+	 * zone), read once per request: a bulk request reads each in one query for all its
+	 * posts instead of one per post.
+	 */
+	private final class Lookups {
+
+		private final UUID workspaceId;
+
+		private final Map<UUID, Optional<TargetAccount>> accounts = new HashMap<>();
+
+		private final Map<UUID, Optional<MediaItem>> media = new HashMap<>();
+
+		private String zone;
+
+		Lookups(UUID workspaceId) {
+			this.workspaceId = workspaceId;
+		}
+
+		void preload(List<PostRequest> requests) {
+			Set<UUID> accountIds = new HashSet<>();
+			Set<UUID> assetIds = new HashSet<>();
+			boolean needsZone = false;
+			for (PostRequest request : requests) {
+				if (request.targets() != null) {
+					request.targets().forEach((t) -> accountIds.add(t.accountId()));
+				}
+				assetIds.addAll(assetIds(request));
+				needsZone |= request.timeZone() == null || request.timeZone().isBlank();
+			}
+			accounts(accountIds);
+			media(assetIds);
+			if (needsZone) {
+				workspaceZone();
+			}
+		}
+
+		Map<UUID, TargetAccount> accounts(Set<UUID> ids) {
+			List<UUID> missing = ids.stream().filter((id) -> !this.accounts.containsKey(id)).toList();
+			if (!missing.isEmpty()) {
+				missing.forEach((id) -> this.accounts.put(id, Optional.empty()));
+				// Plain SQL: Hibernate translates an IN-list query anew for every list
+				// size,
+				// which cost more CPU than the rest of a create.
+				chunks(missing).forEach((chunk) -> PostService.this.jdbc.query(
+						"SELECT id, network, handle, status, status_reason FROM account"
+								+ " WHERE workspace_id = :ws AND id IN (:ids)",
+						new MapSqlParameterSource("ws", this.workspaceId).addValue("ids", chunk), (rs) -> {
+							UUID id = rs.getObject("id", UUID.class);
+							this.accounts.put(id,
+									Optional.of(new TargetAccount(id, rs.getString("network"), rs.getString("handle"),
+											AccountStatus.valueOf(rs.getString("status")),
+											rs.getString("status_reason"))));
+						}));
+			}
+			Map<UUID, TargetAccount> found = new HashMap<>();
+			ids.forEach((id) -> this.accounts.get(id).ifPresent((a) -> found.put(id, a)));
+			return found;
+		}
+
+		Map<UUID, MediaItem> media(Set<UUID> ids) {
+			List<UUID> missing = ids.stream().filter((id) -> !this.media.containsKey(id)).toList();
+			if (!missing.isEmpty()) {
+				missing.forEach((id) -> this.media.put(id, Optional.empty()));
+				chunks(missing).forEach((chunk) -> PostService.this.assets.readyAssets(this.workspaceId, chunk)
+					.forEach((id, item) -> this.media.put(id, Optional.of(item))));
+			}
+			Map<UUID, MediaItem> found = new HashMap<>();
+			ids.forEach((id) -> this.media.get(id).ifPresent((m) -> found.put(id, m)));
+			return found;
+		}
+
+		/** Keeps each IN list well below Postgres' limit of bind parameters. */
+		private static List<List<UUID>> chunks(List<UUID> ids) {
+			List<List<UUID>> chunks = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i += LOOKUP_CHUNK) {
+				chunks.add(ids.subList(i, Math.min(ids.size(), i + LOOKUP_CHUNK)));
+			}
+			return chunks;
+		}
+
+		/** Read only when a post names no zone of its own. */
+		String workspaceZone() {
+			if (this.zone == null) {
+				this.zone = PostService.this.jdbc
+					.query("SELECT time_zone FROM workspace WHERE id = :ws",
+							new MapSqlParameterSource("ws", this.workspaceId), (rs, i) -> rs.getString(1))
+					.stream()
+					.findFirst()
+					.orElse("UTC");
+			}
+			return this.zone;
+		}
+
 	}
 
 	private String writeParts(List<Part> parts) {
@@ -496,6 +646,19 @@ class PostService {
 	}
 
 	record Page(List<Post> items, String nextCursor) {
+	}
+
+	/** What checking a target needs of its account. */
+	private record TargetAccount(UUID id, String network, String handle, AccountStatus status, String statusReason) {
+	}
+
+	/**
+	 * One post of a bulk request: created, or refused.
+	 *
+	 * @param post the new post, or {@code null} when refused
+	 * @param refusal why it was refused, or {@code null}
+	 */
+	record Created(Post post, ApiException refusal) {
 	}
 
 	/** A keyset position: the sort time and id of the last row of a page. */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
@@ -27,8 +28,8 @@ final class ScheduleResolver {
 	private ScheduleResolver() {
 	}
 
-	static ZoneId zone(String timeZone, String fallback) {
-		String id = (timeZone != null && !timeZone.isBlank()) ? timeZone.trim() : fallback;
+	static ZoneId zone(String timeZone, Supplier<String> fallback) {
+		String id = (timeZone != null && !timeZone.isBlank()) ? timeZone.trim() : fallback.get();
 		try {
 			return ZoneId.of(id);
 		}

@@ -25,6 +25,9 @@ public enum ProblemType {
 	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request", "A parameter or header is missing or malformed."),
 	BAD_TIME_ZONE("bad-time-zone", HttpStatus.BAD_REQUEST, "Unknown time zone",
 			"Time zones are IANA ids such as Europe/Berlin or America/New_York."),
+	BULK_SIZE("bulk-size", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong number of posts in a bulk request",
+			"POST /api/v1/posts/bulk takes 1 to 500 posts in `posts`; split larger batches (`limit` gives the"
+					+ " maximum, `count` what was sent)."),
 	BAD_CURSOR("bad-cursor", HttpStatus.BAD_REQUEST, "Invalid pagination cursor",
 			"Pass back the `nextCursor` value of a previous page unchanged."),
 	SCHEDULE_IN_PAST("schedule-in-past", HttpStatus.UNPROCESSABLE_CONTENT, "Schedule time is in the past",

@@ -53,7 +53,12 @@ public class ProblemWriter {
 		response.getOutputStream().write(this.json.writeValueAsBytes(flatten(problem)));
 	}
 
-	static Map<String, Object> flatten(ProblemDetail problem) {
+	/**
+	 * A problem as the JSON object it is sent as, for embedding in another document.
+	 * @param problem the problem
+	 * @return its members, extension members included
+	 */
+	public static Map<String, Object> flatten(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", String.valueOf(problem.getType()));
 		body.put("title", problem.getTitle());

@@ -1,10 +1,13 @@
 package io.herald.api.security;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,11 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.herald.api.tokens.TokenHasher;
-import io.herald.core.users.ApiToken;
-import io.herald.core.users.ApiTokenRepository;
-import io.herald.core.users.AppUserRepository;
-import io.herald.core.workspaces.MembershipRepository;
+import io.herald.core.workspaces.Role;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -31,11 +32,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-	private final ApiTokenRepository tokens;
+	/**
+	 * The token, its membership and its user in one round trip: no cache, so a revoked
+	 * token, an expired one or a removed member is refused on the very next request.
+	 */
+	private static final String LOOKUP = "SELECT t.id, t.workspace_id, t.user_id, t.last_used_at, u.email, m.role"
+			+ " FROM api_token t JOIN membership m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id"
+			+ " JOIN app_user u ON u.id = t.user_id"
+			+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)";
 
-	private final AppUserRepository users;
-
-	private final MembershipRepository memberships;
+	private final JdbcTemplate jdbc;
 
 	private final TokenHasher hasher;
 
@@ -43,11 +49,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokenRepository tokens, AppUserRepository users, MembershipRepository memberships,
-			TokenHasher hasher, Clock clock, AuthenticationEntryPoint entryPoint) {
-		this.tokens = tokens;
-		this.users = users;
-		this.memberships = memberships;
+	ApiTokenAuthenticationFilter(JdbcTemplate jdbc, TokenHasher hasher, Clock clock,
+			AuthenticationEntryPoint entryPoint) {
+		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.entryPoint = entryPoint;
@@ -82,12 +86,29 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<ApiToken> found = this.tokens.findByTokenHash(this.hasher.hash(token)).filter((t) -> t.usableAt(now));
-		return found.flatMap((t) -> this.memberships.find(t.getWorkspaceId(), t.getUserId()).flatMap((m) -> {
-			this.tokens.touch(t.getId(), now, now.minus(TOUCH_EVERY));
-			return this.users.findById(t.getUserId())
-				.map((u) -> new Caller(u.getId(), u.getEmail(), t.getWorkspaceId(), m.getRole(), t.getId()));
-		}));
+		List<Found> found = this.jdbc
+			.query(LOOKUP,
+					(rs, i) -> new Found(new Caller(rs.getObject("user_id", UUID.class), rs.getString("email"),
+							rs.getObject("workspace_id", UUID.class), Role.valueOf(rs.getString("role")),
+							rs.getObject("id", UUID.class)),
+							(rs.getTimestamp("last_used_at") != null) ? rs.getTimestamp("last_used_at").toInstant()
+									: null),
+					this.hasher.hash(token), Timestamp.from(now));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Found hit = found.get(0);
+		Instant notSince = now.minus(TOUCH_EVERY);
+		if (hit.lastUsedAt() == null || hit.lastUsedAt().isBefore(notSince)) {
+			// Last use is kept to the minute, so most requests write nothing.
+			this.jdbc.update(
+					"UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+					Timestamp.from(now), hit.caller().tokenId(), Timestamp.from(notSince));
+		}
+		return Optional.of(hit.caller());
+	}
+
+	private record Found(Caller caller, Instant lastUsedAt) {
 	}
 
 }

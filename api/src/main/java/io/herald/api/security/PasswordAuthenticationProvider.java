@@ -26,15 +26,26 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final PasswordEncoder encoder;
 
-	private final String dummyHash;
+	/**
+	 * Unknown emails still cost one hash, so response time does not reveal which exist.
+	 * Made on first use rather than at startup, where an Argon2 hash costs a second of a
+	 * cold JVM; two threads racing to make it both get a valid hash.
+	 */
+	private volatile String dummyHash;
 
 	PasswordAuthenticationProvider(AppUserRepository users, MembershipRepository memberships, PasswordEncoder encoder) {
 		this.users = users;
 		this.memberships = memberships;
 		this.encoder = encoder;
-		// Unknown emails still cost one hash, so response time does not reveal which
-		// exist.
-		this.dummyHash = encoder.encode("herald-timing-equaliser");
+	}
+
+	private String dummyHash() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.encoder.encode("herald-timing-equaliser");
+			this.dummyHash = hash;
+		}
+		return hash;
 	}
 
 	@Override
@@ -43,7 +54,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		Optional<AppUser> user = this.users.findByEmail(email);
 		if (user.isEmpty()) {
-			this.encoder.matches(password, this.dummyHash);
+			this.encoder.matches(password, dummyHash());
 			throw new BadCredentialsException("Wrong email or password.");
 		}
 		if (!this.encoder.matches(password, user.get().getPasswordHash())) {

@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.herald.api.problems.ProblemWriter;
 import io.herald.api.tokens.TokenHasher;
-import io.herald.core.users.ApiTokenRepository;
 import io.herald.core.users.AppUserRepository;
 import io.herald.core.workspaces.MembershipRepository;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -54,8 +54,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			ApiTokenRepository tokens, AppUserRepository users, MembershipRepository memberships, TokenHasher hasher,
-			Clock clock, ProblemWriter problems) throws Exception {
+			JdbcTemplate jdbc, TokenHasher hasher, Clock clock, ProblemWriter problems) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> problems.write(request, response,
 				HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 				(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
@@ -78,7 +77,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, memberships, hasher, clock, apiEntryPoint),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(jdbc, hasher, clock, apiEntryPoint),
 					BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))

@@ -39,6 +39,7 @@ class OperabilityIntegrationTests extends ApiIntegrationTest {
 		JsonNode paths = docs.json().get("paths");
 		assertThat(paths.has("/api/v1/posts")).isTrue();
 		assertThat(paths.has("/api/v1/posts/{id}")).isTrue();
+		assertThat(paths.get("/api/v1/posts/bulk").has("post")).isTrue();
 		assertThat(paths.has("/api/v1/accounts")).isTrue();
 		assertThat(paths.has("/api/v1/auth/tokens")).isTrue();
 		assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();

@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = HeraldApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.data-dir=target/test-data", "herald.database.data-dir=target/test-data",
-				"herald.admin.email=admin@test.local", "herald.admin.password=admin-password-for-tests" })
+				"herald.admin.email=admin@test.local", "herald.admin.password=admin-password-for-tests",
+				// Production skips this at startup (Flyway owns the schema); the tests
+				// still check that every entity matches it.
+				"spring.jpa.hibernate.ddl-auto=validate" })
 @org.springframework.context.annotation.Import({ Fixtures.class, ApiIntegrationTest.TestNetworks.class })
 public abstract class ApiIntegrationTest {
 

@@ -31,8 +31,11 @@ public class DatabaseConfiguration {
 
 	@Bean
 	@ConditionalOnExpression("'${herald.database.url:}'.isBlank()")
-	EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
-		return new EmbeddedPostgresServer(properties.dataDir(), properties.embeddedPort());
+	EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties,
+			ObjectProvider<EmbeddedPostgresHeadStart.Started> headStart) {
+		EmbeddedPostgresHeadStart.Started started = headStart.getIfAvailable();
+		return (started != null) ? started.await()
+				: new EmbeddedPostgresServer(properties.dataDir(), properties.embeddedPort());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -49,6 +52,8 @@ public class DatabaseConfiguration {
 		config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
 		config.setValidationTimeout(Duration.ofSeconds(3).toMillis());
 		config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+		// A JDBC batch of inserts becomes multi-row INSERTs: one statement per batch.
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		// Do not fail pool creation; awaitDatabase below decides how long to wait.
 		config.setInitializationFailTimeout(-1);
 		HikariDataSource dataSource = new HikariDataSource(config);
