@@ -358,7 +358,7 @@ final class ApiScenarios {
 			Map<String, Object> settings = new LinkedHashMap<>();
 			settings.put("command", "java -jar api/target/herald-api-0.1.0-SNAPSHOT.jar");
 			settings.put("environment", "SERVER_PORT, HERALD_ADMIN_PASSWORD only; fresh working directory (./data)");
-			settings.put("runsSeconds", seconds);
+			settings.put("runsSeconds", Arrays.stream(seconds).boxed().toList());
 			StringBuilder each = new StringBuilder();
 			for (double s : seconds) {
 				each.append((each.length() > 0) ? ", " : "").append(Row.format(s));

@@ -154,10 +154,19 @@ final class ApiServer implements AutoCloseable {
 		return JSON.readTree(body);
 	}
 
-	/** A post for later (never published during the run) to one account. */
+	/**
+	 * A month ahead: never published during the run (the api refuses more than three
+	 * years).
+	 */
+	private static final String LATER = Instant.now()
+		.plus(Duration.ofDays(30))
+		.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+		.toString();
+
+	/** A post for later to one account. */
 	static String postBody(String account, long n) {
-		return "{\"text\":\"Bench post " + n + "\",\"targets\":[{\"accountId\":\"" + account
-				+ "\"}],\"scheduledAt\":\"2035-01-01T09:00:00Z\"}";
+		return "{\"text\":\"Bench post " + n + "\",\"targets\":[{\"accountId\":\"" + account + "\"}],\"scheduledAt\":\""
+				+ LATER + "\"}";
 	}
 
 	@Override
