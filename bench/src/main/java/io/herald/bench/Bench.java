@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the scenarios of issue 9 against worker and api processes it starts itself, on an
@@ -26,7 +27,14 @@ public final class Bench {
 		deleteRecursively(runDirectory);
 		Files.createDirectories(runDirectory);
 		Processes processes = new Processes();
-		Thread hook = new Thread(processes::stopAll, "bench-cleanup");
+		AtomicReference<BenchPostgres> database = new AtomicReference<>();
+		Thread hook = new Thread(() -> {
+			processes.stopAll();
+			BenchPostgres postgres = database.getAndSet(null);
+			if (postgres != null) {
+				postgres.close();
+			}
+		}, "bench-cleanup");
 		Runtime.getRuntime().addShutdownHook(hook);
 		Results results = new Results(System.out);
 		Instant started = Instant.now();
@@ -38,6 +46,7 @@ public final class Bench {
 		System.out.println("Herald bench " + (options.quick() ? "(quick)" : "(full)") + " " + run.get("machine"));
 		int exit = 0;
 		try (BenchPostgres postgres = BenchPostgres.start(target.resolve("pg"))) {
+			database.set(postgres);
 			run.put("postgres", postgres.settings());
 			System.out.println("Postgres on port " + postgres.port() + " " + run.get("postgres"));
 			Workers workers = new Workers(processes, postgres, Workers.classPathFrom(target.resolve("classpath.txt")),
@@ -72,6 +81,7 @@ public final class Bench {
 		}
 		finally {
 			processes.stopAll();
+			database.set(null);
 			run.put("durationSeconds", Duration.between(started, Instant.now()).toSeconds());
 			Path json = target.resolve("bench-results.json");
 			results.write(json, run);
