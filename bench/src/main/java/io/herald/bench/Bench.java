@@ -82,11 +82,19 @@ public final class Bench {
 		finally {
 			processes.stopAll();
 			database.set(null);
+			run.put("loadAverageAtEnd", Machine.loadAverage());
 			run.put("durationSeconds", Duration.between(started, Instant.now()).toSeconds());
 			Path json = target.resolve("bench-results.json");
 			results.write(json, run);
 			System.out.println();
-			System.out.println("Results (" + run.get("date") + ", " + run.get("command") + "):");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> machine = (Map<String, Object>) run.get("machine");
+			System.out.println("Results of `" + run.get("command") + "`, " + run.get("date") + ", commit "
+					+ machine.get("gitCommit") + ", " + run.get("durationSeconds") + " s");
+			System.out.println("Machine: " + machine.get("cores") + " cores (" + machine.get("cpu") + "), "
+					+ machine.get("ram") + " RAM, " + machine.get("java") + "; load average (1/5/15 min) "
+					+ machine.get("loadAverageAtStart") + " at start, " + run.get("loadAverageAtEnd") + " at end");
+			System.out.println();
 			System.out.println(results.table());
 			System.out.println("Written to " + json + "; logs of started processes in " + runDirectory);
 			if (results.anyFailed()) {
@@ -127,7 +135,22 @@ public final class Bench {
 					+ System.getProperty("os.arch"));
 			facts.put("cpu", cpuModel());
 			facts.put("gitCommit", System.getProperty("bench.commit", "unknown"));
+			facts.put("loadAverageAtStart", loadAverage());
 			return facts;
+		}
+
+		/**
+		 * 1, 5 and 15 minute load averages: how busy the machine was (2 cores: 2 is
+		 * full).
+		 */
+		static String loadAverage() {
+			try {
+				String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+				return parts[0] + " " + parts[1] + " " + parts[2];
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return "unknown";
+			}
 		}
 
 		private static String cpuModel() {

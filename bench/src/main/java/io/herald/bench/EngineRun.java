@@ -43,12 +43,17 @@ record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<St
 		String cluster = "bench-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
 		List<ManagedProcess> workers = new ArrayList<>();
 		try (Connection connection = context.postgres().connect(database)) {
-			for (int i = 1; i <= nodes; i++) {
-				workers.add(context.workers().start(label + "-w" + i, database, cluster, workerSettings));
-			}
+			workers.add(context.workers().start(label + "-w1", database, cluster, workerSettings));
 			Workload workload = new Workload();
 			UUID workspace = workload.workspace(connection);
 			List<UUID> accounts = workload.accounts(connection, workspace, ACCOUNTS);
+			context.workers().awaitJoined(database, cluster, workers, Duration.ofMinutes(3));
+			// Further nodes join a running cluster: nodes that start at the same moment
+			// on
+			// a fresh database can collide registering the engine's Quartz jobs.
+			for (int i = 2; i <= nodes; i++) {
+				workers.add(context.workers().start(label + "-w" + i, database, cluster, workerSettings));
+			}
 			context.workers().awaitJoined(database, cluster, workers, Duration.ofMinutes(3));
 			Instant dueAt = Instant.now().plus(lead);
 			Instant committed = workload.posts(connection, workspace, accounts, label, posts, dueAt, spreadMillis);
