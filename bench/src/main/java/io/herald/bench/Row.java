@@ -55,22 +55,29 @@ public record Row(String scenario, String figure, double value, String unit, Str
 	}
 
 	/**
-	 * Whether the target is met: {@code null} without a target, {@code false} when the
-	 * run went wrong or the value is missing.
+	 * Whether the target is met: {@code false} when the run went wrong, {@code null}
+	 * without a target or without a value (not measured, such as an endpoint that does
+	 * not exist).
 	 */
 	public Boolean met() {
-		if (this.target == null) {
-			return this.ok ? null : Boolean.FALSE;
+		if (!this.ok) {
+			return Boolean.FALSE;
 		}
-		return this.ok && !Double.isNaN(this.value) && this.target.met(this.value);
+		if (this.target == null || Double.isNaN(this.value)) {
+			return null;
+		}
+		return this.target.met(this.value);
 	}
 
 	public String metText() {
-		Boolean met = met();
 		if (!this.ok) {
 			return "FAILED";
 		}
-		return (met == null) ? "" : (met ? "yes" : "no");
+		Boolean met = met();
+		if (met == null) {
+			return (this.target != null) ? "n/a" : "";
+		}
+		return met ? "yes" : "no";
 	}
 
 	public String targetText() {

@@ -21,9 +21,12 @@ class TargetTests {
 	}
 
 	@Test
-	void a_missing_value_never_meets_a_target() {
-		assertThat(Row.of("3", "ratio", Double.NaN, "×").target(Target.atLeast(1)).met()).isFalse();
-		assertThat(Row.of("3", "ratio", Double.NaN, "×").valueText()).isEqualTo("n/a");
+	void a_missing_value_is_not_measured_rather_than_met() {
+		Row missing = Row.of("3", "ratio", Double.NaN, "×").target(Target.atLeast(1));
+		assertThat(missing.met()).isNull();
+		assertThat(missing.metText()).isEqualTo("n/a");
+		assertThat(missing.valueText()).isEqualTo("n/a");
+		assertThat(missing.failed("run broke").met()).isFalse();
 	}
 
 	@Test
