@@ -44,6 +44,12 @@ final class BenchPostgres implements AutoCloseable {
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(true)
 				.setPort(freePort())
+				// As Herald's embedded server runs it: durable commits, so the figures
+				// include the flushes a real deployment pays for.
+				.setServerConfig("max_connections", "300")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("full_page_writes", "on")
 				.start();
 			BenchPostgres bench = new BenchPostgres(postgres);
 			bench.execute("postgres", "CREATE DATABASE " + TEMPLATE);

@@ -61,10 +61,14 @@ record Outcome(long expected, long published, long failed, long publications, lo
 		try (Statement statement = connection.createStatement()) {
 			while (true) {
 				long terminal;
-				try (ResultSet rs = statement.executeQuery(
-						"SELECT count(*) FROM post_target WHERE status IN ('PUBLISHED', 'FAILED', 'CANCELED')")) {
+				// Counts what is left through the engine's partial indexes: a full count
+				// of a 100,000-row table every poll would take database time from the
+				// engine being measured.
+				try (ResultSet rs = statement.executeQuery("SELECT (SELECT count(*) FROM post_target WHERE status ="
+						+ " 'SCHEDULED' AND GREATEST(due_at, next_attempt_at) IS NOT NULL) + (SELECT count(*) FROM"
+						+ " post_target WHERE status = 'PUBLISHING' AND lease_until IS NOT NULL)")) {
 					rs.next();
-					terminal = rs.getLong(1);
+					terminal = expected - rs.getLong(1);
 				}
 				if (terminal >= expected) {
 					break;
@@ -83,7 +87,7 @@ record Outcome(long expected, long published, long failed, long publications, lo
 							+ (dead ? " (a worker exited)" : ""));
 					break;
 				}
-				Thread.sleep(250);
+				Thread.sleep(500);
 			}
 		}
 		return read(connection, expected);

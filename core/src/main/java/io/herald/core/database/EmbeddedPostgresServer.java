@@ -28,7 +28,15 @@ class EmbeddedPostgresServer implements DisposableBean {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(pgDir)
 				.setCleanDataDirectory(false)
-				.setServerConfig("max_connections", "200");
+				.setServerConfig("max_connections", "200")
+				// The embedded server is a real deployment's database: a commit must
+				// survive a
+				// crash (zonky's default is synchronous_commit=off, fine for tests only).
+				// The
+				// engine's attempt rows rely on it not to publish twice after a crash.
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("full_page_writes", "on");
 			if (port > 0) {
 				builder.setPort(port);
 			}

@@ -11,6 +11,7 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -87,6 +88,13 @@ public class EngineJobs implements SmartInitializingSingleton {
 			}
 			catch (ObjectAlreadyExistsException ex) {
 				// Another node registered it at the same moment.
+			}
+			catch (JobPersistenceException ex) {
+				// Two nodes starting at once on a fresh database: the loser sees the
+				// primary key violation as a persistence error, not as "already exists".
+				if (this.scheduler.getTrigger(TriggerKey.triggerKey(name, GROUP)) == null) {
+					throw ex;
+				}
 			}
 		}
 		else if (!(existing instanceof SimpleTrigger simple) || simple.getRepeatInterval() != interval.toMillis()
