@@ -21,12 +21,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -206,11 +208,19 @@ class ApiExceptionHandler {
 				Map.of(), request);
 	}
 
-	@ExceptionHandler(DataAccessResourceFailureException.class)
-	ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException ex, HttpServletRequest request) {
-		log.error("Database unavailable for {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly.", Map.of(),
-				request);
+	/**
+	 * No connection in time: the database is down, or every pooled connection is busy
+	 * (overload). Either way the client may retry; nothing was written.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
+		log.error("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+		ResponseEntity<ProblemDetail> response = respond(ProblemType.SERVICE_UNAVAILABLE,
+				"The database is unavailable or busy; retry shortly.", Map.of(), request);
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, "2")
+			.body(response.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)
