@@ -2,8 +2,6 @@ package io.herald.api.accounts;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
 import io.herald.core.accounts.Account;
 import io.herald.core.networks.NetworkRegistry;
+import io.herald.core.secrets.Digests;
 import io.herald.core.secrets.SecretBox;
 import io.herald.drivers.spi.AccountProfile;
 import io.herald.drivers.spi.AccountSession;
@@ -141,13 +140,7 @@ class OAuthConnections {
 	}
 
 	static String challenge(String verifier) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Base64Url(verifier);
 	}
 
 	record Started(URI authorizationUrl, String state, Instant expiresAt) {

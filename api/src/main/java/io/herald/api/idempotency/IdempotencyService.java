@@ -1,8 +1,5 @@
 package io.herald.api.idempotency;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
+import io.herald.core.secrets.Digests;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,7 +60,7 @@ public class IdempotencyService {
 		if (key.isBlank() || key.length() > 255) {
 			throw new ApiException(ProblemType.BAD_REQUEST, "Idempotency-Key must be 1 to 255 characters.");
 		}
-		String hash = hash(this.json.writeValueAsBytes(request));
+		String hash = Digests.sha256Hex(this.json.writeValueAsBytes(request));
 		return this.transactions.execute((status) -> {
 			int inserted = this.jdbc.update(
 					"INSERT INTO idempotency_record (workspace_id, operation, idempotency_key,"
@@ -99,15 +97,6 @@ public class IdempotencyService {
 			.header(REPLAYED, "true")
 			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 			.body(row.get("response_body"));
-	}
-
-	private static String hash(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

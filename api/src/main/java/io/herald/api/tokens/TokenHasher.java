@@ -1,11 +1,9 @@
 package io.herald.api.tokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.herald.core.secrets.Digests;
 
 import org.springframework.stereotype.Component;
 
@@ -27,13 +25,7 @@ public class TokenHasher {
 	}
 
 	public String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 unavailable", ex);
-		}
+		return Digests.sha256Hex(token);
 	}
 
 }
