@@ -328,8 +328,6 @@ final class ApiScenarios {
 	/** Scenario 8 (start part): the README's start command on a fresh data directory. */
 	static final class ColdStart implements Scenario {
 
-		static final int RUNS = 3;
-
 		@Override
 		public String id() {
 			return "8";
@@ -342,8 +340,9 @@ final class ApiScenarios {
 
 		@Override
 		public void run(Context context) throws Exception {
-			double[] seconds = new double[RUNS];
-			for (int i = 0; i < RUNS; i++) {
+			int runs = context.options().size(3, 1);
+			double[] seconds = new double[runs];
+			for (int i = 0; i < runs; i++) {
 				Path directory = context.runDirectory().resolve("coldstart-" + (i + 1)).toAbsolutePath();
 				long start = System.nanoTime();
 				ApiServer server = ApiServer.start(context, "coldstart-" + (i + 1), Map.of(), directory, true,
@@ -363,7 +362,7 @@ final class ApiScenarios {
 			for (double s : seconds) {
 				each.append((each.length() > 0) ? ", " : "").append(Row.format(s));
 			}
-			context.add(Row.of(id(), "cold start to /readyz (median of " + RUNS + ")", sorted[RUNS / 2], "s")
+			context.add(Row.of(id(), "cold start to /readyz (median of " + runs + ")", sorted[runs / 2], "s")
 				.target(Target.atMost(10))
 				.notes("runs: " + each + " s; includes initdb of the embedded Postgres")
 				.settings(settings));

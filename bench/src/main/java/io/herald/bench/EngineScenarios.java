@@ -178,7 +178,7 @@ final class EngineScenarios {
 
 		@Override
 		public void run(Context context) throws Exception {
-			int posts = context.options().size(30_000, 10_000);
+			int posts = context.options().size(30_000, 5_000);
 			Duration timeout = Duration.ofSeconds(300 + posts / 50);
 			EngineRun one = EngineRun.run(context, "scale1", 1, posts, EngineRun.leadFor(posts), 1, DEFAULTS, timeout);
 			Row oneRow = Row.of(id(), "1 worker", one.throughput(), "posts/s").settings(one.settings());

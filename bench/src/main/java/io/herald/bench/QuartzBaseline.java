@@ -46,7 +46,7 @@ final class QuartzBaseline implements Scenario {
 
 	@Override
 	public void run(Context context) throws Exception {
-		int posts = context.options().size(5_000, 2_000);
+		int posts = context.options().size(5_000, 1_000);
 		String database = context.postgres().freshHeraldDatabase("quartz");
 		String cluster = "bench-quartz-" + UUID.randomUUID().toString().substring(0, 8);
 		List<String> settings = List.of("--herald.worker.mode=trigger-per-post");
