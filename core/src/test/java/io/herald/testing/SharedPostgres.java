@@ -28,10 +28,7 @@ public final class SharedPostgres {
 	public static synchronized EmbeddedPostgres instance() {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder()
-					.setServerConfig("max_connections", "300")
-					.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-					.start();
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot start the shared embedded Postgres", ex);
