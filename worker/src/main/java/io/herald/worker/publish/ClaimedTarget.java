@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param lastError the last error message, or {@code null}
  * @param text the text to publish (the target's override or the post's text)
  * @param partsJson further thread parts as JSON (the target's override or the post's)
- * @param assetsJson the target's own media as JSON, or {@code null} for the post's
+ * @param assetsJson the media as JSON: the target's own, or the post's (the claim reads
+ * them)
  * @param accountStatus the account's status
  * @param accountStatusReason why the account has that status, or {@code null}
  * @param leaseUntil when the lease ends

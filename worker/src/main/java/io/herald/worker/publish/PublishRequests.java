@@ -52,8 +52,7 @@ public class PublishRequests {
 	 * @throws MissingMediaException when an attached asset cannot be used
 	 */
 	public PublishRequest build(ClaimedTarget target, BaseSocialBackend backend) {
-		List<Ref> refs = (target.assetsJson() != null) ? refs(this.json.readTree(target.assetsJson()))
-				: postAssets(target.postId());
+		List<Ref> refs = refs(this.json.readTree(target.assetsJson()));
 		List<List<Ref>> partRefs = new ArrayList<>();
 		List<String> partTexts = new ArrayList<>();
 		if (target.partsJson() != null && !target.partsJson().isBlank()) {
@@ -71,11 +70,6 @@ public class PublishRequests {
 		return PublishRequest.text(target.id().toString(), target.idempotencyKey(), target.text())
 			.withMedia(items(refs, assets, urls))
 			.withThread(thread);
-	}
-
-	private List<Ref> postAssets(UUID postId) {
-		return this.jdbc.query("SELECT asset_id, alt_text FROM post_asset WHERE post_id = ? ORDER BY position",
-				(rs, row) -> new Ref(rs.getObject("asset_id", UUID.class), rs.getString("alt_text")), postId);
 	}
 
 	private static List<Ref> refs(JsonNode node) {
