@@ -20,6 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class SharedPostgres {
 
+	private static final String DEADLOCK = "40P01";
+
 	private static EmbeddedPostgres postgres;
 
 	private SharedPostgres() {
@@ -66,6 +68,25 @@ public final class SharedPostgres {
 	 * class starts from a known state even when Spring reuses a cached context.
 	 */
 	public static void truncateHeraldTables() {
+		// A running engine holds row locks while it waits for locks on other tables, so a
+		// TRUNCATE that takes its table locks one by one can deadlock with it; Postgres
+		// then
+		// aborts one side. Retrying is safe: the statement changes nothing until it
+		// succeeds.
+		for (int attempt = 1;; attempt++) {
+			try {
+				truncateOnce();
+				return;
+			}
+			catch (SQLException ex) {
+				if (!DEADLOCK.equals(ex.getSQLState()) || attempt == 5) {
+					throw new IllegalStateException("Cannot reset the test database", ex);
+				}
+			}
+		}
+	}
+
+	private static void truncateOnce() throws SQLException {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			List<String> tables = new ArrayList<>();
 			try (ResultSet rs = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
@@ -77,9 +98,6 @@ public final class SharedPostgres {
 			if (!tables.isEmpty()) {
 				statement.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
 			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot reset the test database", ex);
 		}
 	}
 

@@ -131,10 +131,14 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 			.queryForMap("SELECT media_count, array_to_string(alt_texts, '|') AS alts FROM sandbox_publication"
 					+ " WHERE target_id = ?", target.toString());
 		assertThat(stored).containsEntry("media_count", 1).containsEntry("alts", "A single red pixel");
-		UUID missing = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Gone"), account, NOON);
+		// Due later than the clock, so the engine cannot claim the target before its
+		// media are set.
+		UUID missing = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Gone"), account,
+				NOON.plusSeconds(5));
 		this.fixtures.jdbc()
 			.update("UPDATE post_target SET asset_ids = ?::jsonb WHERE id = ?",
 					"[{\"assetId\": \"" + UUID.randomUUID() + "\"}]", missing);
+		this.clock.set(NOON.plusSeconds(5));
 		awaitStatus(missing, "FAILED");
 		assertThat(this.fixtures.target(missing).get("last_error_kind")).isEqualTo("MEDIA_MISSING");
 	}
@@ -228,9 +232,11 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 	@Test
 	void reconciles_targets_whose_node_died_mid_call() {
 		UUID account = this.fixtures.account(this.workspace, "ivy", null);
+		// Due after the clock, so no dispatcher claims them before they look mid-call.
 		UUID published = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Made it"), account,
-				NOON);
-		UUID lost = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Did not"), account, NOON);
+				NOON.plusSeconds(5));
+		UUID lost = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Did not"), account,
+				NOON.plusSeconds(5));
 		for (UUID id : List.of(published, lost)) {
 			this.fixtures.jdbc()
 				.update("UPDATE post_target SET status = 'PUBLISHING', lease_owner = 'dead-node', lease_until = ?,"
