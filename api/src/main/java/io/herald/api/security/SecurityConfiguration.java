@@ -12,6 +12,7 @@ import io.herald.core.workspaces.MembershipRepository;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -19,17 +20,20 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The API takes bearer tokens (no CSRF: nothing ambient) or the
  * browser session (CSRF protected); HTTP Basic is accepted so a first token can be made
- * with email and password. Everything else is the web UI behind a login form.
+ * with email and password. Everything else is the web UI behind a login form. Requests
+ * with credentials of their own go through a stateless chain; the rest through the
+ * session chain.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,24 +56,49 @@ class SecurityConfiguration {
 		return new ProviderManager(new PasswordAuthenticationProvider(users, memberships, encoder));
 	}
 
+	/**
+	 * Requests that carry their own credentials (a bearer token, or Basic to make one):
+	 * stateless, so no session is read or written, and no CSRF, login form, logout or
+	 * saved-request filters run on the API's hot path.
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+	@Order(1)
+	SecurityFilterChain credentialsFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			JdbcTemplate jdbc, TokenHasher hasher, Clock clock, ProblemWriter problems) throws Exception {
-		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> problems.write(request, response,
-				HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-				(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
-		RequestMatcher bearer = (request) -> {
-			String header = request.getHeader("Authorization");
-			return header != null && (header.regionMatches(true, 0, "Bearer ", 0, 7)
-					|| header.regionMatches(true, 0, "Basic ", 0, 6));
-		};
+		AuthenticationEntryPoint apiEntryPoint = apiEntryPoint(problems);
+		http.securityMatcher(SecurityConfiguration::carriesCredentials)
+			.authenticationManager(authenticationManager)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.logout((logout) -> logout.disable())
+			.addFilterBefore(new ApiTokenAuthenticationFilter(jdbc, hasher, clock, apiEntryPoint),
+					BasicAuthenticationFilter.class)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint));
+		return common(http, apiEntryPoint, problems).build();
+	}
+
+	/** The web UI's browser session (CSRF protected) and unauthenticated requests. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain sessionFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ProblemWriter problems) throws Exception {
 		// A direct upload's target on Herald: its signed token is the authorisation, as
-		// with a
-		// presigned object-store URL, and it carries no ambient credentials, so no CSRF.
-		RequestMatcher signedUpload = (request) -> "PUT".equals(request.getMethod())
-				&& SIGNED_UPLOAD.matcher(request.getRequestURI()).matches();
+		// with a presigned object-store URL, and it carries no ambient credentials, so no
+		// CSRF.
 		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((auth) -> auth.requestMatchers(signedUpload)
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::isSignedUpload));
+		return common(http, apiEntryPoint(problems), problems).build();
+	}
+
+	private static HttpSecurity common(HttpSecurity http, AuthenticationEntryPoint apiEntryPoint,
+			ProblemWriter problems) throws Exception {
+		return http
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(SecurityConfiguration::isSignedUpload)
 				.permitAll()
 				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
@@ -77,12 +106,6 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(jdbc, hasher, clock, apiEntryPoint),
-					BasicAuthenticationFilter.class)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint))
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer, signedUpload))
 			.exceptionHandling(
 					(ex) -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::isApi)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -99,7 +122,22 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
-		return http.build();
+	}
+
+	private static AuthenticationEntryPoint apiEntryPoint(ProblemWriter problems) {
+		return (request, response, ex) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+				"Authentication required",
+				(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
+	}
+
+	static boolean carriesCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null
+				&& (header.regionMatches(true, 0, "Bearer ", 0, 7) || header.regionMatches(true, 0, "Basic ", 0, 6));
+	}
+
+	private static boolean isSignedUpload(HttpServletRequest request) {
+		return "PUT".equals(request.getMethod()) && SIGNED_UPLOAD.matcher(request.getRequestURI()).matches();
 	}
 
 	static boolean isApi(HttpServletRequest request) {

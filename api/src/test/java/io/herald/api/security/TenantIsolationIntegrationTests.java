@@ -128,4 +128,17 @@ class TenantIsolationIntegrationTests extends ApiIntegrationTest {
 		assertThat(this.api.get("/api/v1/me").token(token).send().status()).isEqualTo(401);
 	}
 
+	@Test
+	void requests_with_their_own_credentials_leave_no_session_behind() {
+		for (Api.Call call : List.of(this.api.get("/api/v1/me").token(this.a.token()),
+				this.api.post("/api/v1/auth/tokens")
+					.basic(this.a.email(), this.a.password())
+					.json("{\"name\":\"scripted\"}"),
+				this.api.get("/api/v1/posts").header("Authorization", "Bearer hrld_forged"))) {
+			Api.Response response = call.send();
+			assertThat(response.status()).as(response.toString()).isIn(200, 201, 401);
+			assertThat(response.header("Set-Cookie")).as(response.toString()).isNull();
+		}
+	}
+
 }
