@@ -1,6 +1,7 @@
 package io.herald.bench;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,18 +11,23 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One measured engine run: a fresh database, worker processes that joined the cluster,
- * then posts loaded due at {@code dueAt} (the workers are already idle and waiting), and
- * the wait until every target is terminal.
+ * One measured engine run: a fresh database, worker processes that joined the cluster, a
+ * warm-up batch published and cleared, then posts loaded due at {@code dueAt} (the
+ * workers are already idle and waiting), and the wait until every target is terminal.
+ * <p>
+ * The warm-up stands for a worker that has been running for a while: on 2 cores the JIT
+ * takes a large share of the CPU in a worker's first minute, which a long-running node no
+ * longer pays. Its throughput is kept, so the cold figure is reported too.
  *
  * @param outcome what the database says afterwards
  * @param start when the clock starts: the first due time, or the load's commit if later
  * @param peakRssBytes each worker's peak resident set size (VmHWM)
  * @param settings what the run used
  * @param database the database's name (for follow-up queries)
+ * @param warmupThroughput posts/s of the warm-up batch, on just-started workers
  */
-record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<String, Object> settings,
-		String database) {
+record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<String, Object> settings, String database,
+		double warmupThroughput) {
 
 	static final int ACCOUNTS = 200;
 
@@ -55,6 +61,9 @@ record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<St
 				workers.add(context.workers().start(label + "-w" + i, database, cluster, workerSettings));
 			}
 			context.workers().awaitJoined(database, cluster, workers, Duration.ofMinutes(3));
+			int warmupPosts = context.options().size(20_000, 2_000);
+			double warmupThroughput = warmUp(connection, workload, workspace, accounts, label, warmupPosts, timeout,
+					workers);
 			Instant dueAt = Instant.now().plus(lead);
 			Instant committed = workload.posts(connection, workspace, accounts, label, posts, dueAt, spreadMillis);
 			Instant start = committed.isAfter(dueAt) ? committed : dueAt;
@@ -72,13 +81,41 @@ record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<St
 			settings.put("dueSpreadMillis", spreadMillis);
 			settings.put("workerArgs", context.workers().settings(workerSettings));
 			settings.put("workerJvm", Workers.JVM_OPTIONS);
-			return new EngineRun(outcome, start, peaks, settings, database);
+			settings.put("warmupPosts", warmupPosts);
+			settings.put("warmupThroughput", Math.round(warmupThroughput));
+			return new EngineRun(outcome, start, peaks, settings, database, warmupThroughput);
 		}
 		finally {
 			for (ManagedProcess worker : workers) {
 				worker.stop(30);
 			}
 		}
+	}
+
+	/**
+	 * Publishes a batch like the measured one, checks it, then deletes it (posts cascade
+	 * to targets and attempts) so the measured run starts from an empty queue. Emptying
+	 * the tables and refreshing their statistics is also what a drained production queue
+	 * looks like to the planner.
+	 * @return the batch's throughput
+	 */
+	private static double warmUp(Connection connection, Workload workload, UUID workspace, List<UUID> accounts,
+			String label, int posts, Duration timeout, List<ManagedProcess> workers) throws Exception {
+		Instant dueAt = Instant.now().plus(leadFor(posts));
+		Instant committed = workload.posts(connection, workspace, accounts, label + "-warmup", posts, dueAt, 1);
+		Outcome outcome = Outcome.await(connection, posts, timeout, Duration.ofSeconds(60),
+				workers.toArray(new ManagedProcess[0]));
+		if (!outcome.correct()) {
+			throw new IllegalStateException("warm-up run was not correct: " + outcome.problem());
+		}
+		double throughput = outcome.throughputSince(committed.isAfter(dueAt) ? committed : dueAt);
+		System.out.printf("     warm-up: %,d posts at %,.0f posts/s on just-started workers%n", posts, throughput);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("DELETE FROM post");
+			statement.execute("DELETE FROM sandbox_publication");
+			statement.execute("VACUUM ANALYZE post, post_target, publish_attempt, sandbox_publication");
+		}
+		return throughput;
 	}
 
 	/**

@@ -113,15 +113,35 @@ public class Dispatcher implements SmartLifecycle {
 				this.capacity.release(permits);
 				throw ex;
 			}
-			this.capacity.release(permits - claimed.size());
 			this.metrics.claimed(claimed.size());
+			// Claimed targets are leased to this node: hand every one on before anything
+			// else can fail, or they would sit until their leases expire.
 			claimed.forEach(this::submit);
+			settle(permits, claimed.size());
 			total += claimed.size();
 			if (claimed.size() < permits || System.nanoTime() > deadline) {
 				break;
 			}
 		}
 		return total;
+	}
+
+	/**
+	 * Gives back the permits a claim did not use. A claim that returned more targets than
+	 * it asked for (a database bug or a bad plan) borrows the difference from work that
+	 * finishes, so capacity is never lost or exceeded for long.
+	 */
+	private void settle(int permits, int claimed) {
+		if (claimed <= permits) {
+			this.capacity.release(permits - claimed);
+			return;
+		}
+		log.error("A claim for {} targets returned {}; publishing them all and waiting for capacity", permits, claimed);
+		// One permit at a time: the overdraft can exceed the node's whole capacity, and
+		// each finishing publication frees exactly one.
+		for (int i = permits; i < claimed; i++) {
+			this.capacity.acquireUninterruptibly();
+		}
 	}
 
 	/**

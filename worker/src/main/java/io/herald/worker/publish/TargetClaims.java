@@ -32,11 +32,19 @@ public class TargetClaims {
 			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
 			+ " AS budgeted, a.credentials";
 
-	private static final String CLAIM_DUE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
-			+ " lease_until = ?, updated_at = ? FROM (SELECT id FROM post_target WHERE status = 'SCHEDULED'"
-			+ " AND GREATEST(due_at, next_attempt_at) <= ? ORDER BY GREATEST(due_at, next_attempt_at)"
-			+ " LIMIT ? FOR UPDATE SKIP LOCKED) c, post p, account a"
-			+ " WHERE t.id = c.id AND p.id = t.post_id AND a.id = t.account_id" + RETURNING;
+	/**
+	 * The locking subquery is a materialized CTE so that it runs exactly once. As a plain
+	 * subquery in FROM, a plan that puts it on the inner side of a nested loop re-runs it
+	 * per outer row; each re-run skips the rows this statement already updated and locks
+	 * the next ones, so one claim took thousands of targets instead of its limit. Seen
+	 * with Postgres's generic plan for the prepared claim after the queue tables had been
+	 * emptied and analyzed.
+	 */
+	private static final String CLAIM_DUE = "WITH c AS MATERIALIZED (SELECT id FROM post_target"
+			+ " WHERE status = 'SCHEDULED' AND GREATEST(due_at, next_attempt_at) <= ?"
+			+ " ORDER BY GREATEST(due_at, next_attempt_at) LIMIT ? FOR UPDATE SKIP LOCKED)"
+			+ " UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?, lease_until = ?, updated_at = ?"
+			+ " FROM c, post p, account a WHERE t.id = c.id AND p.id = t.post_id AND a.id = t.account_id" + RETURNING;
 
 	private static final String CLAIM_ONE = "UPDATE post_target t SET status = 'PUBLISHING', lease_owner = ?,"
 			+ " lease_until = ?, updated_at = ? FROM post p, account a WHERE t.id = ? AND t.status = 'SCHEDULED'"
@@ -74,7 +82,7 @@ public class TargetClaims {
 			// 20,000 due rows).
 			this.jdbc.execute("SET LOCAL enable_seqscan = off");
 			this.jdbc.execute("SET LOCAL enable_bitmapscan = off");
-			return this.jdbc.query(CLAIM_DUE, ROW, this.node, ts(now.plus(this.lease)), ts(now), ts(now), limit);
+			return this.jdbc.query(CLAIM_DUE, ROW, ts(now), limit, this.node, ts(now.plus(this.lease)), ts(now));
 		});
 	}
 
