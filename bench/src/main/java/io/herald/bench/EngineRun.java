@@ -61,9 +61,11 @@ record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<St
 				workers.add(context.workers().start(label + "-w" + i, database, cluster, workerSettings));
 			}
 			context.workers().awaitJoined(database, cluster, workers, Duration.ofMinutes(3));
-			int warmupPosts = context.options().size(20_000, 2_000);
-			double warmupThroughput = warmUp(connection, workload, workspace, accounts, label, warmupPosts, timeout,
-					workers);
+			// --quick skips it to stay within its time; its figures are cold ones.
+			int warmupPosts = context.options().size(20_000, 0);
+			double warmupThroughput = (warmupPosts > 0)
+					? warmUp(connection, workload, workspace, accounts, label, warmupPosts, timeout, workers)
+					: Double.NaN;
 			Instant dueAt = Instant.now().plus(lead);
 			Instant committed = workload.posts(connection, workspace, accounts, label, posts, dueAt, spreadMillis);
 			Instant start = committed.isAfter(dueAt) ? committed : dueAt;
