@@ -140,7 +140,6 @@ final class ApiScenarios {
 			return server.post("/api/v1/posts/bulk", body.append("]}").toString());
 		}
 
-		/** 16 clients, each sending its next request when the previous one answered. */
 		/**
 		 * Creates posts as fast as 16 clients can until the JIT has compiled the hot
 		 * paths: on 2 cores shared with Postgres, the api's single-create rate after 5 s
@@ -152,6 +151,7 @@ final class ApiScenarios {
 			closedLoop(server, seconds, (n) -> List.of(single(server, accounts, sequence)));
 		}
 
+		/** 16 clients, each sending its next request when the previous one answered. */
 		private static Tally closedLoop(ApiServer server, double seconds, RequestSource source)
 				throws InterruptedException {
 			AtomicLong created = new AtomicLong();
