@@ -84,7 +84,9 @@ record EngineRun(Outcome outcome, Instant start, List<Long> peakRssBytes, Map<St
 			settings.put("workerArgs", context.workers().settings(workerSettings));
 			settings.put("workerJvm", Workers.JVM_OPTIONS);
 			settings.put("warmupPosts", warmupPosts);
-			settings.put("warmupThroughput", Math.round(warmupThroughput));
+			if (warmupPosts > 0) {
+				settings.put("warmupThroughput", Math.round(warmupThroughput));
+			}
 			return new EngineRun(outcome, start, peaks, settings, database, warmupThroughput);
 		}
 		finally {

@@ -57,9 +57,12 @@ final class EngineScenarios {
 					Target.atLeast(40));
 			ratio(context, rate, correct, Context.DB_SCHEDULER, "sustained / db-scheduler", "db-scheduler", "exec/s",
 					Target.atLeast(1.0));
-			context.add(Row
-				.of(id(), "throughput of the warm-up batch (just-started worker)", run.warmupThroughput(), "posts/s")
-				.notes(run.settings().get("warmupPosts") + " posts before the measured run, JIT still compiling"));
+			if (!Double.isNaN(run.warmupThroughput())) {
+				context.add(Row
+					.of(id(), "throughput of the warm-up batch (just-started worker)", run.warmupThroughput(),
+							"posts/s")
+					.notes(run.settings().get("warmupPosts") + " posts before the measured run, JIT still compiling"));
+			}
 			context.add(Row.of(id(), "worker peak RSS (VmHWM) during the run", mb(run.maxPeakRssBytes()), "MB")
 				.notes("JVM " + Workers.JVM_OPTIONS));
 		}

@@ -38,7 +38,7 @@ class TargetClaimsIntegrationTests extends EngineIntegrationTestSupport {
 		UUID workspace = this.fixtures.workspace();
 		List<UUID> accounts = List.of(this.fixtures.account(workspace, "ona", null),
 				this.fixtures.account(workspace, "oli", null));
-		this.fixtures.bulkTargets(this.fixtures.workspace(), accounts, 2000, LATER.plusSeconds(3600), 1000);
+		this.fixtures.bulkTargets(workspace, accounts, 2000, LATER.plusSeconds(3600), 1000);
 		this.fixtures.jdbc().execute("DELETE FROM post");
 		for (String table : List.of("post", "post_target", "account")) {
 			this.fixtures.jdbc().execute("VACUUM ANALYZE " + table);
