@@ -2,6 +2,8 @@ package io.herald.drivers.bluesky;
 
 import java.time.Clock;
 
+import io.herald.drivers.support.outbound.OutboundPolicy;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,8 +19,12 @@ import org.springframework.context.annotation.Bean;
 public class BlueskyAutoConfiguration {
 
 	@Bean
-	BlueskyBackend blueskyBackend(BlueskyProperties properties, ObjectProvider<Clock> clock) {
-		return new BlueskyBackend(properties, clock.getIfAvailable(Clock::systemUTC));
+	BlueskyBackend blueskyBackend(BlueskyProperties properties, ObjectProvider<OutboundPolicy> outbound,
+			ObjectProvider<Clock> clock) {
+		// Accounts choose their own PDS, so every call obeys the application's outbound
+		// policy; without one, the strict default.
+		return new BlueskyBackend(properties, outbound.getIfAvailable(OutboundPolicy::strict),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

@@ -19,6 +19,8 @@ import io.herald.drivers.spi.AltTextRules;
 import io.herald.drivers.spi.BaseSocialBackend;
 import io.herald.drivers.spi.Capabilities;
 import io.herald.drivers.spi.CapabilityValidator;
+import io.herald.drivers.spi.ConnectFailedException;
+import io.herald.drivers.spi.ConnectFailedException.Reason;
 import io.herald.drivers.spi.ConnectRequest;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.MediaKind;
@@ -31,6 +33,9 @@ import io.herald.drivers.spi.TextRules;
 import io.herald.drivers.spi.ValidationResult;
 import io.herald.drivers.spi.ValidationResult.Codes;
 import io.herald.drivers.spi.ValidationResult.Violation;
+import io.herald.drivers.support.outbound.OutboundPolicy;
+import io.herald.drivers.support.outbound.OutboundRefusedException;
+import io.herald.drivers.support.outbound.ResponseTooLargeException;
 import okhttp3.OkHttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -64,13 +69,21 @@ public class BlueskyBackend implements BaseSocialBackend {
 
 	private final PostRecords posts;
 
-	public BlueskyBackend(BlueskyProperties properties, Clock clock) {
-		this(properties, clock, null);
+	/**
+	 * The driver, calling every PDS under the given outbound policy.
+	 * @param properties the driver's settings
+	 * @param outbound the policy for calls to user-supplied URLs (service URLs, links)
+	 * @param clock the clock
+	 */
+	public BlueskyBackend(BlueskyProperties properties, OutboundPolicy outbound, Clock clock) {
+		this(properties, outbound, clock, null);
 	}
 
-	BlueskyBackend(BlueskyProperties properties, Clock clock, LinkPreviews linkPreviews) {
+	BlueskyBackend(BlueskyProperties properties, OutboundPolicy outbound, Clock clock, LinkPreviews linkPreviews) {
 		this.properties = properties;
-		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
+		// Accounts name their own PDS and posts carry links: both are user-supplied URLs.
+		OkHttpClient http = outbound.applyTo(new OkHttpClient.Builder())
+			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
 			.writeTimeout(properties.readTimeout())
 			.build();
@@ -80,7 +93,7 @@ public class BlueskyBackend implements BaseSocialBackend {
 			.callTimeout(Duration.ofSeconds(10))
 			.build();
 		LinkPreviews cards = (linkPreviews != null) ? linkPreviews
-				: properties.linkCards() ? LinkPreviews.openGraph(pages, false) : LinkPreviews.NONE;
+				: properties.linkCards() ? LinkPreviews.openGraph(pages) : LinkPreviews.NONE;
 		this.posts = new PostRecords(this.xrpc.json(), clock, new ImagePreparer(CAPABILITIES.media().maxImageBytes()),
 				cards);
 	}
@@ -174,16 +187,68 @@ public class BlueskyBackend implements BaseSocialBackend {
 	public AccountSession connect(ConnectRequest request) throws PublishException {
 		if (request.identifier() == null || request.identifier().isBlank() || request.secret() == null
 				|| request.secret().isBlank()) {
-			throw new PublishException(ErrorKind.AUTH_REVOKED, "Enter a handle (or DID) and an app password.");
+			throw new ConnectFailedException(Reason.WRONG_CREDENTIALS, ErrorKind.AUTH_REVOKED,
+					"Enter a handle (or DID) and an app password.", null);
 		}
 		URI service = (request.serviceUrl() != null) ? request.serviceUrl() : this.properties.defaultServiceUrl();
 		ObjectNode body = this.xrpc.json().createObjectNode();
 		body.put("identifier", request.identifier().trim().replaceFirst("^@", "")).put("password", request.secret());
-		JsonNode created = expectOk(this.xrpc.procedure(service, "com.atproto.server.createSession", body, null), true)
-			.body();
-		return new AccountSession(created.path("did").asString(), created.path("handle").asString(), service,
-				created.path("accessJwt").asString(), created.path("refreshJwt").asString(),
-				expiry(created.path("accessJwt").asString()), Map.of());
+		XrpcResponse response;
+		try {
+			response = this.xrpc.procedure(service, "com.atproto.server.createSession", body, null);
+		}
+		catch (PublishException ex) {
+			throw unanswered(ex);
+		}
+		if (!response.ok()) {
+			throw refused(response);
+		}
+		JsonNode created = response.body();
+		AccountSession session = new AccountSession(created.path("did").asString(""),
+				created.path("handle").asString(""), service, created.path("accessJwt").asString(""),
+				created.path("refreshJwt").asString(""), expiry(created.path("accessJwt").asString()), Map.of());
+		if (session.accessToken().isEmpty() || session.refreshToken().isEmpty()) {
+			throw notAServer("createSession answered without tokens");
+		}
+		requireIdentity(session.remoteUserId(), session.handle());
+		return session;
+	}
+
+	/** A createSession that got no answer: the policy refused it, or nothing answered. */
+	private static ConnectFailedException unanswered(PublishException ex) {
+		Throwable cause = ex.getCause();
+		if (OutboundRefusedException.causedBy(cause)) {
+			return new ConnectFailedException(Reason.REFUSED, ErrorKind.INVALID_CONTENT, ex.getMessage(), ex);
+		}
+		if (cause instanceof ResponseTooLargeException) {
+			return new ConnectFailedException(Reason.NOT_A_SERVER, ErrorKind.INVALID_CONTENT, ex.getMessage(), ex);
+		}
+		return new ConnectFailedException(Reason.UNREACHABLE, ErrorKind.TRANSIENT, ex.getMessage(), ex);
+	}
+
+	/** A createSession answered with a failure: a PDS's error, or something else's. */
+	private PublishException refused(XrpcResponse response) {
+		PublishException failure = this.xrpc.failure(response, true);
+		if (response.status() == 429 || response.status() >= 500) {
+			return new ConnectFailedException(Reason.UNREACHABLE, failure.kind(), failure.getMessage(), failure);
+		}
+		if (response.error().isEmpty()) {
+			// No XRPC error: a web server, a redirect, an actuator, anything but a PDS.
+			return notAServer("HTTP " + response.status() + " without an XRPC error");
+		}
+		return new ConnectFailedException(Reason.WRONG_CREDENTIALS, ErrorKind.AUTH_REVOKED, failure.getMessage(),
+				failure);
+	}
+
+	private static ConnectFailedException notAServer(String message) {
+		return new ConnectFailedException(Reason.NOT_A_SERVER, ErrorKind.INVALID_CONTENT, message, null);
+	}
+
+	/** Nothing is stored for an answer without a real DID and handle. */
+	private static void requireIdentity(String did, String handle) throws ConnectFailedException {
+		if (!Identifiers.isDid(did) || !Identifiers.isHandle(handle)) {
+			throw notAServer("The answer has no valid DID and handle");
+		}
 	}
 
 	@Override
@@ -204,7 +269,8 @@ public class BlueskyBackend implements BaseSocialBackend {
 				this.xrpc.query(service(session), "com.atproto.server.getSession", Map.of(), session.accessToken()),
 				false)
 			.body();
-		String handle = me.path("handle").asString();
+		String handle = me.path("handle").asString("");
+		requireIdentity(me.path("did").asString(""), handle);
 		return new AccountProfile(me.path("did").asString(), handle, null,
 				URI.create(this.properties.webUrl() + "/profile/" + handle));
 	}

@@ -2,15 +2,12 @@ package io.herald.drivers.bluesky;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -35,14 +32,12 @@ interface LinkPreviews {
 	/**
 	 * Reads Open Graph tags ({@code og:title}, {@code og:description}) or the
 	 * {@code <title>} from the first 256 KiB of the page.
-	 * @param http the client to fetch with
-	 * @param privateAddresses whether pages on loopback and private addresses may be
-	 * fetched; false in production, so a post cannot make Herald probe its own network
+	 * @param http the client to fetch with; links are user-supplied URLs, so it must obey
+	 * the outbound policy (no private addresses, bounded size and time)
 	 * @return the fetcher
 	 */
-	static LinkPreviews openGraph(OkHttpClient http, boolean privateAddresses) {
-		return new OpenGraph(
-				privateAddresses ? http : http.newBuilder().addNetworkInterceptor(OpenGraph::publicOnly).build());
+	static LinkPreviews openGraph(OkHttpClient http) {
+		return new OpenGraph(http);
 	}
 
 	/**
@@ -63,23 +58,6 @@ interface LinkPreviews {
 
 		OpenGraph(OkHttpClient http) {
 			this.http = http;
-		}
-
-		/**
-		 * Refuses connections to loopback and private addresses, after resolution and on
-		 * every redirect, whether the link names a host or an IP address.
-		 */
-		static Response publicOnly(Interceptor.Chain chain) throws IOException {
-			InetAddress address = chain.connection().route().socketAddress().getAddress();
-			if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-					|| address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-				throw new IOException("Not fetching a page on a private address");
-			}
-			return chain.proceed(chain.request());
-		}
-
-		private static boolean isUniqueLocal(InetAddress address) {
-			return address instanceof Inet6Address && (address.getAddress()[0] & 0xFE) == 0xFC;
 		}
 
 		@Override

@@ -10,6 +10,8 @@ import java.util.Set;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.RateBudget;
+import io.herald.drivers.support.outbound.OutboundRefusedException;
+import io.herald.drivers.support.outbound.ResponseTooLargeException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -49,7 +51,9 @@ final class Xrpc {
 	private final Clock clock;
 
 	Xrpc(OkHttpClient http, JsonMapper json, Clock clock) {
-		this.http = http.newBuilder().eventListenerFactory(Xrpc::sendTracker).build();
+		// A PDS never redirects XRPC calls; following one would carry an app password
+		// (307/308 keep the body) somewhere the user did not name.
+		this.http = http.newBuilder().followRedirects(false).eventListenerFactory(Xrpc::sendTracker).build();
 		this.json = json;
 		this.clock = clock;
 	}
@@ -149,9 +153,10 @@ final class Xrpc {
 			boolean sent = state != null && state.sent;
 			ErrorKind kind = (sent && unsafeToRepeat) ? ErrorKind.UNKNOWN_OUTCOME : ErrorKind.TRANSIENT;
 			String what = sent ? "no answer after sending" : "could not send";
-			throw new PublishException(kind, what + " " + request.url().encodedPath() + ": "
-					+ ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? " " + ex.getMessage() : ""), null,
-					null, null, null, ex);
+			// The exception's own message names addresses and ports; the class says
+			// enough.
+			throw new PublishException(kind, what + " " + request.url().encodedPath() + ": " + describe(ex), null, null,
+					null, null, ex);
 		}
 	}
 
@@ -165,10 +170,15 @@ final class Xrpc {
 			return this.json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			// Proxies in front of a PDS answer 502/504 with HTML; keep a little of it.
-			return JsonNodeFactory.instance.objectNode()
-				.put("message", text.substring(0, Math.min(200, text.length())).strip());
+			// Proxies in front of a PDS answer 502/504 with HTML. Whatever else answered,
+			// its text is not repeated: it may be any service's page.
+			return JsonNodeFactory.instance.objectNode().put("message", "not an XRPC answer");
 		}
+	}
+
+	private static String describe(IOException ex) {
+		boolean policy = ex instanceof OutboundRefusedException || ex instanceof ResponseTooLargeException;
+		return ex.getClass().getSimpleName() + (policy ? " " + ex.getMessage() : "");
 	}
 
 	private static RateBudget budget(Response response) {

@@ -25,7 +25,6 @@ import io.herald.drivers.spi.MediaKind;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.PublishRequest;
 import io.herald.drivers.spi.PublishResult;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,8 +60,8 @@ class BlueskyBackendIntegrationTests {
 		pds = new PdsClient(LocalPds.get().url());
 		alice = pds.createAccount("alice");
 		bob = pds.createAccount("bob");
-		backend = new BlueskyBackend(BlueskyProperties.defaults().withDefaultServiceUrl(pds.url()), CLOCK,
-				LinkPreviews.NONE);
+		backend = new BlueskyBackend(BlueskyProperties.defaults().withDefaultServiceUrl(pds.url()),
+				LocalOutbound.POLICY, CLOCK, LinkPreviews.NONE);
 		session = backend.connect(new ConnectRequest(alice.handle(), alice.password(), null, null));
 	}
 
@@ -148,8 +147,9 @@ class BlueskyBackendIntegrationTests {
 						+ "<meta name=\"og:description\" content='A scheduler'></head><body></body></html>");
 		try {
 			String url = "http://127.0.0.1:" + page.getAddress().getPort() + "/article";
+			// Cards are fetched under the same outbound policy as the PDS calls.
 			BlueskyBackend withCards = new BlueskyBackend(BlueskyProperties.defaults().withDefaultServiceUrl(pds.url()),
-					CLOCK, LinkPreviews.openGraph(new OkHttpClient(), true));
+					LocalOutbound.POLICY, CLOCK);
 
 			PublishResult.Published published = (PublishResult.Published) withCards.publish(request("Read " + url),
 					session);
@@ -186,7 +186,8 @@ class BlueskyBackendIntegrationTests {
 	void a_retry_whose_existence_check_misses_the_record_still_leaves_one_post() throws Exception {
 		try (FaultProxy proxy = new FaultProxy(pds.url())) {
 			BlueskyBackend viaProxy = new BlueskyBackend(
-					BlueskyProperties.defaults().withDefaultServiceUrl(proxy.url()), CLOCK, LinkPreviews.NONE);
+					BlueskyProperties.defaults().withDefaultServiceUrl(proxy.url()), LocalOutbound.POLICY, CLOCK,
+					LinkPreviews.NONE);
 			AccountSession proxied = new AccountSession(session.remoteUserId(), session.handle(), proxy.url(),
 					session.accessToken(), session.refreshToken(), session.accessTokenExpiresAt(), null);
 			PublishRequest request = request("raced");
@@ -207,7 +208,7 @@ class BlueskyBackendIntegrationTests {
 		try (FaultProxy proxy = new FaultProxy(pds.url())) {
 			BlueskyBackend viaProxy = new BlueskyBackend(BlueskyProperties.defaults()
 				.withDefaultServiceUrl(proxy.url())
-				.withReadTimeout(Duration.ofSeconds(2)), CLOCK, LinkPreviews.NONE);
+				.withReadTimeout(Duration.ofSeconds(2)), LocalOutbound.POLICY, CLOCK, LinkPreviews.NONE);
 			AccountSession proxied = new AccountSession(session.remoteUserId(), session.handle(), proxy.url(),
 					session.accessToken(), session.refreshToken(), session.accessTokenExpiresAt(), null);
 			KitMedia.Image png = KitMedia.png(8, 8);

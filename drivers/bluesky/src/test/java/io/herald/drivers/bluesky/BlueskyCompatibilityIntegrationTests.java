@@ -60,7 +60,7 @@ class BlueskyCompatibilityIntegrationTests extends SocialBackendCompatibilityKit
 			// A short read timeout keeps the timeout-after-send test quick.
 			this.backend = new BlueskyBackend(BlueskyProperties.defaults()
 				.withDefaultServiceUrl(this.proxy.url())
-				.withReadTimeout(Duration.ofSeconds(5)), CLOCK, LinkPreviews.NONE);
+				.withReadTimeout(Duration.ofSeconds(5)), LocalOutbound.POLICY, CLOCK, LinkPreviews.NONE);
 			this.account = pds.createAccount("kit");
 		}
 

@@ -23,7 +23,8 @@ class BlueskyNetworkFailureTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		BlueskyBackend backend = new BlueskyBackend(BlueskyProperties.defaults(), Clock.systemUTC(), LinkPreviews.NONE);
+		BlueskyBackend backend = new BlueskyBackend(BlueskyProperties.defaults(), LocalOutbound.POLICY,
+				Clock.systemUTC(), LinkPreviews.NONE);
 		AccountSession session = new AccountSession("did:plc:abc", "abc.test",
 				URI.create("http://127.0.0.1:" + closedPort), "access-secret", "refresh-secret", null, Map.of());
 

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BlueskyValidationTests {
 
-	private final BlueskyBackend backend = new BlueskyBackend(BlueskyProperties.defaults(), Clock.systemUTC(),
-			LinkPreviews.NONE);
+	private final BlueskyBackend backend = new BlueskyBackend(BlueskyProperties.defaults(), LocalOutbound.POLICY,
+			Clock.systemUTC(), LinkPreviews.NONE);
 
 	@Test
 	void counts_an_emoji_family_as_one_grapheme() {

@@ -3,7 +3,7 @@ package io.herald.drivers.bluesky;
 import java.net.URI;
 
 import com.sun.net.httpserver.HttpServer;
-import okhttp3.OkHttpClient;
+import io.herald.drivers.support.outbound.OutboundPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ class LinkPreviewsTests {
 	void falls_back_to_the_title_element_without_open_graph_tags() throws Exception {
 		HttpServer page = TestPages.serve("<html><head><TITLE> Plain &lt;title&gt; </TITLE></head></html>");
 		try {
-			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page)))
+			assertThat(LinkPreviews.openGraph(LocalOutbound.POLICY.client()).fetch(article(page)))
 				.contains(new LinkPreviews.Preview("Plain <title>", ""));
 		}
 		finally {
@@ -26,7 +26,7 @@ class LinkPreviewsTests {
 	void gives_no_card_for_a_page_without_a_title() throws Exception {
 		HttpServer page = TestPages.serve("<html><body>nothing</body></html>");
 		try {
-			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page))).isEmpty();
+			assertThat(LinkPreviews.openGraph(LocalOutbound.POLICY.client()).fetch(article(page))).isEmpty();
 		}
 		finally {
 			page.stop(0);
@@ -34,11 +34,11 @@ class LinkPreviewsTests {
 	}
 
 	@Test
-	void never_fetches_loopback_or_private_addresses_in_production() throws Exception {
+	void never_fetches_pages_the_outbound_policy_refuses() throws Exception {
 		HttpServer page = TestPages.serve("<html><head><title>Internal admin</title></head></html>");
 		try {
-			assertThat(LinkPreviews.openGraph(new OkHttpClient(), false).fetch(article(page))).isEmpty();
-			assertThat(LinkPreviews.openGraph(new OkHttpClient(), true).fetch(article(page))).isPresent();
+			assertThat(LinkPreviews.openGraph(OutboundPolicy.strict().client()).fetch(article(page))).isEmpty();
+			assertThat(LinkPreviews.openGraph(LocalOutbound.POLICY.client()).fetch(article(page))).isPresent();
 		}
 		finally {
 			page.stop(0);
