@@ -19,6 +19,8 @@ import io.herald.drivers.spi.AccountProfile;
 import io.herald.drivers.spi.AccountSession;
 import io.herald.drivers.spi.BaseSocialBackend;
 import io.herald.drivers.spi.Capabilities;
+import io.herald.drivers.spi.ConnectFailedException;
+import io.herald.drivers.spi.ConnectFailedException.Reason;
 import io.herald.drivers.spi.ConnectRequest;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
@@ -75,12 +77,22 @@ class AccountService {
 					"Invalid settings for " + request.network() + ": " + ex.getMessage());
 		}
 		catch (PublishException ex) {
-			log.info("Connecting a {} account failed: {} {}", request.network(), ex.kind(), ex.getMessage());
-			throw new ApiException(ProblemType.CONNECT_FAILED,
-					request.network() + " refused the connection: " + ex.getMessage(),
-					Map.of("network", request.network(), "reason", ex.kind().name()));
+			throw connectFailed(request.network(), ConnectFailedException.reasonOf(ex), ex);
 		}
 		return store(workspaceId, backend.network(), session, profile);
+	}
+
+	/**
+	 * A failed connection as the user sees it: a fixed message per reason. What the
+	 * server answered and where it lives stay out of the problem and out of INFO logs.
+	 */
+	private static ApiException connectFailed(String network, Reason reason, Exception cause) {
+		log.info("Connecting a {} account failed: {}", network, reason);
+		if (cause != null) {
+			log.debug("Connecting a {} account failed: {}", network, cause.getMessage());
+		}
+		return new ApiException(ProblemType.CONNECT_FAILED, reason.message(),
+				Map.of("network", network, "reason", reason.name()));
 	}
 
 	/**
@@ -89,6 +101,10 @@ class AccountService {
 	 */
 	@Transactional
 	Connected store(UUID workspaceId, String network, AccountSession session, AccountProfile profile) {
+		if (isBlank(session.remoteUserId()) || isBlank(profile.handle())) {
+			// Whatever answered did not say who the account is: nothing to store.
+			throw connectFailed(network, Reason.NOT_A_SERVER, null);
+		}
 		String serviceUrl = (session.serviceUrl() != null) ? session.serviceUrl().toString() : null;
 		var existing = this.accounts.findByRemoteUser(workspaceId, network, session.remoteUserId());
 		Account account = existing.orElseGet(() -> new Account(UUID.randomUUID(), workspaceId, network,
@@ -134,8 +150,7 @@ class AccountService {
 				account.markStatus(AccountStatus.NEEDS_RECONNECT, ex.getMessage(), this.clock.instant());
 			}
 			else {
-				throw new ApiException(ProblemType.SERVICE_UNAVAILABLE,
-						account.getNetwork() + " could not be reached: " + ex.getMessage());
+				throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, ConnectFailedException.reasonOf(ex).message());
 			}
 		}
 		return account;
@@ -166,6 +181,10 @@ class AccountService {
 			.orElseThrow(() -> new ApiException(ProblemType.UNKNOWN_NETWORK,
 					"No driver for network '" + network + "' is installed.",
 					Map.of("networks", this.networks.networks())));
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	record Connected(Account account, boolean created) {

@@ -43,8 +43,11 @@ public enum ProblemType {
 			"The account's credentials no longer work; reconnect it before scheduling to it."),
 	UNKNOWN_NETWORK("unknown-network", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown network",
 			"No driver for this network is installed; `networks` lists the installed ones."),
-	CONNECT_FAILED("connect-failed", HttpStatus.UNPROCESSABLE_CONTENT, "The network refused the connection",
-			"The network did not accept the credentials; its message is in `detail`."),
+	CONNECT_FAILED("connect-failed", HttpStatus.UNPROCESSABLE_CONTENT, "The account could not be connected",
+			"`reason` says why, with a fixed `detail` per reason: UNREACHABLE (no answer), REFUSED (the outbound"
+					+ " policy does not let Herald call this URL: https and public addresses only, unless the"
+					+ " operator allows the host), NOT_A_SERVER (something answered, but not as the network does),"
+					+ " WRONG_CREDENTIALS. What the server answered is never repeated."),
 	UNSUPPORTED_MEDIA("unsupported-media", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media",
 			"The uploaded file is not an image or video Herald accepts (JPEG, PNG, GIF, WebP, MP4, MOV);"
 					+ " the type is read from the bytes, not the file name."),

@@ -61,6 +61,10 @@ public abstract class ApiIntegrationTest {
 		// tests.
 		registry.add("herald.drivers.instagram.poll-interval", () -> "1s");
 		registry.add("herald.drivers.bluesky.link-cards", () -> "false");
+		// The local PDS listens on http://localhost: allowlisted as an operator
+		// allowlists
+		// a self-hosted PDS. Everything else local stays refused.
+		registry.add("herald.outbound.allowed-hosts", () -> "localhost");
 	}
 
 	@LocalServerPort
