@@ -158,8 +158,8 @@ public class SandboxBackend implements BaseSocialBackend {
 		String handle = (request.identifier() != null && !request.identifier().isBlank()) ? request.identifier().trim()
 				: "demo";
 		if (!handle.matches("[A-Za-z0-9_.-]{1,64}")) {
-			throw new PublishException(ErrorKind.INVALID_CONTENT,
-					"A sandbox handle is 1 to 64 letters, digits, '.', '_' or '-'.");
+			// Input the user can fix, not a network's answer: callers show it as it is.
+			throw new IllegalArgumentException("A sandbox handle is 1 to 64 letters, digits, '.', '_' or '-'.");
 		}
 		Map<String, String> attributes = new HashMap<>();
 		String faultSpec = request.settings().get(FAULTS_ATTRIBUTE);
