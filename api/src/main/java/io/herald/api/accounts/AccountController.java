@@ -93,7 +93,10 @@ class AccountController {
 			@Schema(example = "sandbox", description = "Network id") @NotBlank @Size(max = 32) String network,
 			@Schema(example = "demo", description = "Handle, DID or user name") @Size(max = 256) String identifier,
 			@Schema(description = "App password (Bluesky); stored encrypted") @Size(max = 1024) String secret,
-			@Schema(example = "https://bsky.social") URI serviceUrl, Map<String, String> settings) {
+			@Schema(example = "https://bsky.social",
+					description = "Bluesky PDS; https on a public address unless the operator allows the host"
+							+ " (HERALD_OUTBOUND_ALLOWED_HOSTS)") URI serviceUrl,
+			Map<String, String> settings) {
 
 		@Override
 		public String toString() {

@@ -109,6 +109,29 @@ class ConnectOutboundIntegrationTests extends ApiIntegrationTest {
 		assertProblem(connect(local()), "WRONG_CREDENTIALS");
 	}
 
+	@Test
+	void a_check_of_an_unreachable_pds_names_no_address() {
+		String did = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
+		this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+			.body("{\"accessJwt\":\"a.b.c\",\"refreshJwt\":\"d.e.f\",\"did\":\"" + did
+					+ "\",\"handle\":\"alice.test\"}")
+			.build());
+		this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+			.body("{\"did\":\"" + did + "\",\"handle\":\"alice.test\"}")
+			.build());
+		Api.Response connected = connect(local());
+		assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+		String port = String.valueOf(this.server.getPort());
+		this.server.close();
+
+		Api.Response check = this.api.post("/api/v1/accounts/" + connected.json().get("id").asString() + "/check")
+			.token(this.tenant.token())
+			.send();
+
+		assertThat(check.status()).as(check.toString()).isEqualTo(503);
+		assertThat(check.body()).doesNotContain(port).doesNotContain("127.0.0.1").doesNotContain("Exception");
+	}
+
 	/** The mock server under the allowlisted name. */
 	private String local() {
 		return "http://localhost:" + this.server.getPort();

@@ -1,7 +1,9 @@
 package io.herald.drivers.support.outbound;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What the operator decides about calls to user-supplied URLs.
@@ -46,8 +48,7 @@ public record OutboundSettings(List<String> allowedHosts, long maxResponseBytes,
 	 * @return a copy
 	 */
 	public OutboundSettings allowing(String... hosts) {
-		return new OutboundSettings(
-				java.util.stream.Stream.concat(this.allowedHosts.stream(), java.util.Arrays.stream(hosts)).toList(),
+		return new OutboundSettings(Stream.concat(this.allowedHosts.stream(), Arrays.stream(hosts)).toList(),
 				this.maxResponseBytes, this.callTimeout);
 	}
 
