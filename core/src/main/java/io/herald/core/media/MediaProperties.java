@@ -28,6 +28,13 @@ public record MediaProperties(@DefaultValue("./data/media") Path dir,
 		@DefaultValue("1GB") DataSize maxDirectUploadSize, @DefaultValue("50000000") long maxImagePixels,
 		@DefaultValue("1h") Duration linkTtl, @DefaultValue("1h") Duration uploadTtl, @DefaultValue Minio minio) {
 
+	public MediaProperties {
+		if (maxImagePixels < 1) {
+			// Zero would refuse every image; fail at startup rather than on each upload.
+			throw new IllegalArgumentException("herald.media.max-image-pixels must be positive, not " + maxImagePixels);
+		}
+	}
+
 	/**
 	 * The S3-compatible object store (MinIO or any S3 API).
 	 *
