@@ -10,6 +10,7 @@ import io.herald.api.problems.ProblemType;
 import io.herald.api.problems.ProblemWriter;
 import io.herald.core.media.AssetInUseException;
 import io.herald.core.media.AssetNotFoundException;
+import io.herald.core.media.ImageTooLargeException;
 import io.herald.core.media.InvalidMediaLinkException;
 import io.herald.core.media.MediaObjectNotFoundException;
 import io.herald.core.media.MediaTooLargeException;
@@ -44,6 +45,11 @@ class MediaProblems {
 		if (ex instanceof MediaTooLargeException tooLarge) {
 			return respond(ProblemType.PAYLOAD_TOO_LARGE, ex.getMessage() + ".",
 					Map.of("limitBytes", tooLarge.maxBytes()), request);
+		}
+		if (ex instanceof ImageTooLargeException tooMany) {
+			return respond(ProblemType.IMAGE_TOO_LARGE, ex.getMessage() + ".",
+					Map.of("width", tooMany.width(), "height", tooMany.height(), "maxPixels", tooMany.maxPixels()),
+					request);
 		}
 		if (ex instanceof UnsupportedMediaException) {
 			return respond(ProblemType.UNSUPPORTED_MEDIA, ex.getMessage() + ".", Map.of(), request);

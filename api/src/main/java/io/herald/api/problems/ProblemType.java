@@ -53,6 +53,10 @@ public enum ProblemType {
 					+ " the type is read from the bytes, not the file name."),
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
 			"The body or file exceeds the configured limit (given in `limitBytes` when known)."),
+	IMAGE_TOO_LARGE("image-too-large", HttpStatus.UNPROCESSABLE_CONTENT, "Image has too many pixels",
+			"The image's header declares more pixels (width × height) than HERALD_MEDIA_MAX_IMAGE_PIXELS allows"
+					+ " (default 50,000,000); `width`, `height` and `maxPixels` say by how much. Scale it down and"
+					+ " upload it again."),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-content-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
 			"This endpoint takes another Content-Type (usually application/json)."),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable",

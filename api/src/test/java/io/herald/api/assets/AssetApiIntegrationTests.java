@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
@@ -68,6 +70,24 @@ class AssetApiIntegrationTests extends ApiIntegrationTest {
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("type").asString()).isEqualTo("/problems/unsupported-media");
+	}
+
+	@Test
+	void refuses_a_small_png_declaring_fifty_thousand_pixels_square_with_image_too_large() {
+		Tenant tenant = this.fixtures.tenant(this.api);
+		byte[] bomb = declaring(png(2, 2), 50_000, 50_000);
+
+		Api.Response response = upload(tenant, "bomb.png", "image/png", bomb, null);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(422);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("/problems/image-too-large");
+		assertThat(response.json().get("detail").asString()).contains("50000×50000");
+		assertThat(response.json().get("width").asInt()).isEqualTo(50_000);
+		assertThat(response.json().get("height").asInt()).isEqualTo(50_000);
+		assertThat(response.json().get("maxPixels").asLong()).isEqualTo(50_000_000);
+		assertThat(this.api.get("/api/v1/assets").token(tenant.token()).send().json().get("items")).isEmpty();
+		assertThat(this.api.get("/problems/image-too-large").send().status()).isEqualTo(200);
 	}
 
 	@Test
@@ -215,6 +235,17 @@ class AssetApiIntegrationTests extends ApiIntegrationTest {
 
 	private static void write(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	// Rewrites the IHDR chunk's size (and its CRC): a valid PNG header claiming a huge
+	// image over a tiny file.
+	private static byte[] declaring(byte[] png, int width, int height) {
+		byte[] bytes = png.clone();
+		ByteBuffer.wrap(bytes, 16, 8).putInt(width).putInt(height);
+		CRC32 crc = new CRC32();
+		crc.update(bytes, 12, 17);
+		ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
+		return bytes;
 	}
 
 	private static byte[] png(int width, int height) {

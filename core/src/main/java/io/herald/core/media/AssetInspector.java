@@ -14,7 +14,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Recognises media from its bytes (never from what a client claims) and reads its
  * dimensions and, for video, its duration. It reads only as far as it needs: image
- * headers, and for MP4/MOV the boxes up to the movie header.
+ * headers, and for MP4/MOV the boxes up to the movie header. Images declaring more pixels
+ * than allowed are refused here, so every upload path applies the limit.
  */
 public class AssetInspector {
 
@@ -29,6 +30,15 @@ public class AssetInspector {
 			"avc1", "M4V ", "M4VH", "M4VP", "MSNV", "dash", "mmp4", "f4v ");
 
 	private static final String UNSUPPORTED = "Unsupported media: the content is not a JPEG, PNG, GIF, WebP, MP4 or MOV file";
+
+	private final long maxImagePixels;
+
+	/**
+	 * @param maxImagePixels the most pixels (width × height) an image may declare
+	 */
+	public AssetInspector(long maxImagePixels) {
+		this.maxImagePixels = maxImagePixels;
+	}
 
 	/**
 	 * Recognises the format from the first bytes.
@@ -68,16 +78,25 @@ public class AssetInspector {
 	 * @return what was found
 	 * @throws UnsupportedMediaException when the format is not accepted or its header
 	 * cannot be read
+	 * @throws ImageTooLargeException when an image declares more than the allowed pixels
 	 * @throws IOException when reading fails
 	 */
 	public MediaDetails inspect(InputStream content) throws IOException {
 		byte[] head = content.readNBytes(HEAD_BYTES);
 		MediaFormat format = sniff(head);
 		return switch (format) {
-			case WEBP -> webp(head);
+			case WEBP -> withinPixelLimit(webp(head));
 			case MP4, QUICKTIME -> Mp4Header.read(format, HeadAndRest.of(head, content));
-			default -> image(format, HeadAndRest.of(head, content));
+			default -> withinPixelLimit(image(format, HeadAndRest.of(head, content)));
 		};
+	}
+
+	// Video frames are decoded by the networks, never by Herald, so only images count.
+	private MediaDetails withinPixelLimit(MediaDetails image) {
+		if ((long) image.width() * image.height() > this.maxImagePixels) {
+			throw new ImageTooLargeException(image.width(), image.height(), this.maxImagePixels);
+		}
+		return image;
 	}
 
 	private static MediaDetails image(MediaFormat format, InputStream content) throws IOException {

@@ -36,8 +36,8 @@ public class MediaConfiguration {
 	}
 
 	@Bean
-	AssetInspector assetInspector() {
-		return new AssetInspector();
+	AssetInspector assetInspector(MediaProperties properties) {
+		return new AssetInspector(properties.maxImagePixels());
 	}
 
 	@Bean

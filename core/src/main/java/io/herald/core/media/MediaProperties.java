@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * and upload URLs on Herald itself
  * @param maxUploadSize the largest multipart upload through the API
  * @param maxDirectUploadSize the largest presigned (direct) upload
+ * @param maxImagePixels the most pixels (width × height) an uploaded image may declare;
+ * bounds the memory any later decoding needs (a 50 MP image is 200 MB as RGBA)
  * @param linkTtl how long read links handed out stay valid
  * @param uploadTtl how long a presigned upload URL stays valid
  * @param minio the S3-compatible object store, used when its endpoint is set
@@ -23,8 +25,15 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("herald.media")
 public record MediaProperties(@DefaultValue("./data/media") Path dir,
 		@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue("50MB") DataSize maxUploadSize,
-		@DefaultValue("1GB") DataSize maxDirectUploadSize, @DefaultValue("1h") Duration linkTtl,
-		@DefaultValue("1h") Duration uploadTtl, @DefaultValue Minio minio) {
+		@DefaultValue("1GB") DataSize maxDirectUploadSize, @DefaultValue("50000000") long maxImagePixels,
+		@DefaultValue("1h") Duration linkTtl, @DefaultValue("1h") Duration uploadTtl, @DefaultValue Minio minio) {
+
+	public MediaProperties {
+		if (maxImagePixels < 1) {
+			// Zero would refuse every image; fail at startup rather than on each upload.
+			throw new IllegalArgumentException("herald.media.max-image-pixels must be positive, not " + maxImagePixels);
+		}
+	}
 
 	/**
 	 * The S3-compatible object store (MinIO or any S3 API).

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AssetInspectorTests {
 
-	private final AssetInspector inspector = new AssetInspector();
+	private final AssetInspector inspector = new AssetInspector(50_000_000);
 
 	private MediaDetails inspect(byte[] bytes) throws IOException {
 		return this.inspector.inspect(new ByteArrayInputStream(bytes));
@@ -144,6 +144,57 @@ class AssetInspectorTests {
 		void sniffs_from_a_short_head_without_failing_on_its_length() {
 			assertThat(AssetInspectorTests.this.inspector.sniff(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }))
 				.isEqualTo(MediaFormat.JPEG);
+		}
+
+	}
+
+	@Nested
+	class PixelLimit {
+
+		@Test
+		void refuses_a_tiny_png_whose_header_declares_fifty_thousand_pixels_square() {
+			byte[] bomb = TestMedia.pngDeclaring(50_000, 50_000);
+			assertThat(bomb.length).isLessThan(100);
+
+			assertThatExceptionOfType(ImageTooLargeException.class).isThrownBy(() -> inspect(bomb))
+				.withMessage("The image is 50000×50000 pixels (2500.0 megapixels), above the limit of 50000000 pixels")
+				.satisfies((ex) -> {
+					assertThat(ex.width()).isEqualTo(50_000);
+					assertThat(ex.height()).isEqualTo(50_000);
+					assertThat(ex.maxPixels()).isEqualTo(50_000_000);
+				});
+		}
+
+		@Test
+		void accepts_an_image_of_exactly_the_limit_and_refuses_one_row_more() throws IOException {
+			assertThat(inspect(TestMedia.pngDeclaring(10_000, 5_000)))
+				.isEqualTo(new MediaDetails(MediaFormat.PNG, 10_000, 5_000, null));
+			assertThatExceptionOfType(ImageTooLargeException.class)
+				.isThrownBy(() -> inspect(TestMedia.pngDeclaring(10_000, 5_001)));
+		}
+
+		@Test
+		void refuses_jpeg_gif_and_webp_headers_above_the_limit() {
+			assertThatExceptionOfType(ImageTooLargeException.class)
+				.isThrownBy(() -> inspect(TestMedia.jpegDeclaring(65_000, 65_000)));
+			assertThatExceptionOfType(ImageTooLargeException.class)
+				.isThrownBy(() -> inspect(TestMedia.gifDeclaring(65_000, 65_000)));
+			assertThatExceptionOfType(ImageTooLargeException.class)
+				.isThrownBy(() -> inspect(TestMedia.webpExtended(10_000, 10_000)));
+		}
+
+		@Test
+		void reads_the_declared_size_of_the_rewritten_headers_it_refuses() throws IOException {
+			// Proves the refusals above come from the size, not from a broken header.
+			assertThat(inspect(TestMedia.jpegDeclaring(7_000, 7_000)))
+				.isEqualTo(new MediaDetails(MediaFormat.JPEG, 7_000, 7_000, null));
+			assertThat(inspect(TestMedia.gifDeclaring(7_000, 7_000)))
+				.isEqualTo(new MediaDetails(MediaFormat.GIF, 7_000, 7_000, null));
+		}
+
+		@Test
+		void does_not_count_video_frames() throws IOException {
+			assertThat(inspect(TestMedia.mp4(1000, 1000, 16_384, 16_384)).width()).isEqualTo(16_384);
 		}
 
 	}

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(classes = { MediaTestApplication.class, AssetServiceIntegrationTests.TestClock.class },
 		properties = { "herald.media.max-upload-size=64KB", "herald.media.max-direct-upload-size=256KB",
 				"herald.media.public-url=https://herald.example/", "herald.media.link-ttl=15m",
-				"herald.secret-key=a test secret that is long enough" })
+				"herald.media.max-image-pixels=4000000", "herald.secret-key=a test secret that is long enough" })
 class AssetServiceIntegrationTests {
 
 	private static final Path MEDIA_DIR = createTempDirectory();
@@ -131,6 +131,16 @@ class AssetServiceIntegrationTests {
 		assertThatExceptionOfType(UnsupportedMediaException.class).isThrownBy(() -> this.assets.upload(this.workspaceA,
 				this.user, "cat.jpg", "image/jpeg", new ByteArrayInputStream(TestMedia.html()), null));
 		assertThat(this.assets.list(this.workspaceA, null, null, 10).items()).isEmpty();
+	}
+
+	@Test
+	void refuses_an_image_declaring_more_pixels_than_the_limit_and_keeps_nothing() {
+		assertThatExceptionOfType(ImageTooLargeException.class)
+			.isThrownBy(() -> this.assets.upload(this.workspaceA, this.user, "bomb.png", "image/png",
+					new ByteArrayInputStream(TestMedia.pngDeclaring(50_000, 50_000)), null))
+			.satisfies((ex) -> assertThat(ex.maxPixels()).isEqualTo(4_000_000));
+		assertThat(this.assets.list(this.workspaceA, null, null, 10).items()).isEmpty();
+		assertThat(filesUnder(MEDIA_DIR.resolve("ws").resolve(this.workspaceA.toString()))).isEmpty();
 	}
 
 	@Test
@@ -298,6 +308,19 @@ class AssetServiceIntegrationTests {
 		}
 
 		@Test
+		void refuses_on_completion_an_image_declaring_more_pixels_than_the_limit_and_drops_it() {
+			byte[] bomb = TestMedia.pngDeclaring(50_000, 50_000);
+			StartedUpload started = startUpload("image/png", bomb.length);
+			AssetServiceIntegrationTests.this.assets.receiveUpload(started.asset().getId(), token(started),
+					new ByteArrayInputStream(bomb));
+			assertThatExceptionOfType(ImageTooLargeException.class).isThrownBy(() -> complete(started.asset().getId()))
+				.withMessageContaining("50000×50000");
+			assertThat(AssetServiceIntegrationTests.this.store.stat(started.asset().getObjectKey())).isEmpty();
+			assertThat(AssetServiceIntegrationTests.this.assets.get(workspaceA, started.asset().getId()).getStatus())
+				.isEqualTo(AssetStatus.UPLOADING);
+		}
+
+		@Test
 		void refuses_to_start_an_upload_over_the_direct_limit_or_of_an_unsupported_type() {
 			assertThatExceptionOfType(MediaTooLargeException.class)
 				.isThrownBy(() -> startUpload("video/mp4", 256 * 1024 + 1));
@@ -336,8 +359,8 @@ class AssetServiceIntegrationTests {
 							"herald-assets-" + UUID.randomUUID().toString().substring(0, 8), null, "us-east-1"),
 					links, AssetServiceIntegrationTests.this.clock);
 			minio.createBucketIfMissing();
-			return new AssetService(repository, minio, new AssetInspector(), signer, links, properties,
-					AssetServiceIntegrationTests.this.clock);
+			return new AssetService(repository, minio, new AssetInspector(properties.maxImagePixels()), signer, links,
+					properties, AssetServiceIntegrationTests.this.clock);
 		}
 
 		@Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
@@ -48,6 +49,60 @@ final class TestMedia {
 
 	static byte[] gif(int width, int height) {
 		return image("gif", width, height);
+	}
+
+	/**
+	 * A PNG that declares the given size in its header but carries no pixels: the
+	 * signature, an IHDR chunk with a valid CRC and IEND. A few dozen bytes claiming, for
+	 * example, 50000×50000 pixels.
+	 */
+	static byte[] pngDeclaring(int width, int height) {
+		ByteBuffer ihdr = be(13).putInt(width).putInt(height);
+		// 8-bit RGB, deflate, adaptive filtering, not interlaced.
+		ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+		byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+		return concat(signature, pngChunk("IHDR", ihdr.array()), pngChunk("IEND", new byte[0]));
+	}
+
+	/** A real JPEG whose start-of-frame header is rewritten to declare the given size. */
+	static byte[] jpegDeclaring(int width, int height) {
+		byte[] jpeg = jpeg(8, 8);
+		int i = 2;
+		// Walk the marker segments up to the baseline start of frame (FFC0).
+		while ((jpeg[i + 1] & 0xff) != 0xc0) {
+			i += 2 + (((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff));
+		}
+		ByteBuffer.wrap(jpeg, i + 5, 4).putShort((short) height).putShort((short) width);
+		return jpeg;
+	}
+
+	/**
+	 * A real GIF whose logical screen and first image descriptor are rewritten to declare
+	 * the given size.
+	 */
+	static byte[] gifDeclaring(int width, int height) {
+		byte[] gif = gif(8, 8);
+		ByteBuffer buffer = ByteBuffer.wrap(gif).order(ByteOrder.LITTLE_ENDIAN);
+		buffer.putShort(6, (short) width).putShort(8, (short) height);
+		int i = 13 + (((gif[10] & 0x80) != 0) ? 3 << ((gif[10] & 0x07) + 1) : 0);
+		// Skip extension blocks (0x21, label, sub-blocks ending in 0) to the image
+		// descriptor (0x2C).
+		while (gif[i] == 0x21) {
+			i += 2;
+			while (gif[i] != 0) {
+				i += (gif[i] & 0xff) + 1;
+			}
+			i++;
+		}
+		buffer.putShort(i + 5, (short) width).putShort(i + 7, (short) height);
+		return gif;
+	}
+
+	private static byte[] pngChunk(String type, byte[] data) {
+		CRC32 crc = new CRC32();
+		crc.update(ascii(type));
+		crc.update(data);
+		return be(12 + data.length).putInt(data.length).put(ascii(type)).put(data).putInt((int) crc.getValue()).array();
 	}
 
 	/** A lossy WebP: RIFF header, a "VP8 " chunk with a key frame header. */

@@ -58,7 +58,10 @@ public class BlueskyBackend implements BaseSocialBackend {
 
 	private static final Capabilities CAPABILITIES = new Capabilities(
 			new TextRules(300, TextRules.TextCounting.GRAPHEMES, TextRules.UNLIMITED, TextRules.UNLIMITED),
-			new MediaRules(Set.of(MediaKind.IMAGE), 4, 2_000_000, 0, 0, Double.MAX_VALUE, Duration.ZERO, false, true),
+			// Larger images are re-encoded to fit (ImagePreparer), so the limit never
+			// refuses one.
+			new MediaRules(Set.of(MediaKind.IMAGE), 4, ImagePreparer.MAX_IMAGE_BYTES, 0, 0, Double.MAX_VALUE,
+					Duration.ZERO, false, true),
 			new AltTextRules(true, false, 2000), true, false, false, Capabilities.ConnectMethod.CREDENTIALS);
 
 	private final BlueskyProperties properties;
@@ -94,8 +97,7 @@ public class BlueskyBackend implements BaseSocialBackend {
 			.build();
 		LinkPreviews cards = (linkPreviews != null) ? linkPreviews
 				: properties.linkCards() ? LinkPreviews.openGraph(pages) : LinkPreviews.NONE;
-		this.posts = new PostRecords(this.xrpc.json(), clock, new ImagePreparer(CAPABILITIES.media().maxImageBytes()),
-				cards);
+		this.posts = new PostRecords(this.xrpc.json(), clock, new ImagePreparer(), cards);
 	}
 
 	@Override

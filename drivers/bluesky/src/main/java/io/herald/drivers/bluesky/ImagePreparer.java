@@ -4,41 +4,67 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
+import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import io.herald.drivers.spi.BoundedImageDecoder;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.MediaItem;
 import io.herald.drivers.spi.PublishException;
 
 /**
  * Makes an image fit for {@code uploadBlob}: metadata (EXIF, GPS, XMP, comments) removed
- * without re-encoding, and images above the byte limit re-encoded as JPEG and scaled down
- * until they fit, so an oversized image is never refused at publish time.
+ * without re-encoding, and images above the byte limit re-encoded as JPEG at decreasing
+ * quality, then scaled down in steps until they fit, so an oversized image is never
+ * refused at publish time. Decoding is bounded: images declaring more than
+ * {@link #MAX_SOURCE_PIXELS} are refused before any pixel is read, and larger ones than
+ * {@link #MAX_DECODED_PIXELS} are read subsampled.
  */
 final class ImagePreparer {
 
-	private static final float JPEG_QUALITY = 0.85f;
+	/** The lexicon's limit for a blob in {@code app.bsky.embed.images}. */
+	static final long MAX_IMAGE_BYTES = 1_000_000;
+
+	/**
+	 * Above this an image is refused, not decoded: 100 megapixels, twice the upload
+	 * default.
+	 */
+	static final long MAX_SOURCE_PIXELS = 100_000_000;
+
+	/**
+	 * 4096×4096: enough for any image that can fit in a million bytes, and at most 64 MB
+	 * per decoded raster.
+	 */
+	static final long MAX_DECODED_PIXELS = 4096L * 4096;
+
+	// Tried in this order at full size before scaling down; below about 0.6 JPEG
+	// artefacts cost more than fewer pixels do.
+	private static final float[] JPEG_QUALITIES = { 0.92f, 0.85f, 0.75f, 0.65f };
 
 	private final long maxBytes;
 
-	ImagePreparer(long maxBytes) {
+	private final BoundedImageDecoder decoder;
+
+	ImagePreparer() {
+		this(MAX_IMAGE_BYTES, new BoundedImageDecoder(MAX_SOURCE_PIXELS, MAX_DECODED_PIXELS));
+	}
+
+	ImagePreparer(long maxBytes, BoundedImageDecoder decoder) {
 		this.maxBytes = maxBytes;
+		this.decoder = decoder;
 	}
 
 	Prepared prepare(MediaItem item) throws PublishException {
 		byte[] original = read(item);
+		Optional<BoundedImageDecoder.Size> size = this.decoder.inspect(original);
 		byte[] stripped;
 		String contentType;
 		int orientation = 1;
@@ -56,9 +82,8 @@ final class ImagePreparer {
 			contentType = item.contentType();
 		}
 		if (orientation == 1 && stripped.length <= this.maxBytes) {
-			int[] size = dimensions(stripped);
-			int width = (size != null) ? size[0] : orZero(item.width());
-			int height = (size != null) ? size[1] : orZero(item.height());
+			int width = size.map(BoundedImageDecoder.Size::width).orElse(orZero(item.width()));
+			int height = size.map(BoundedImageDecoder.Size::height).orElse(orZero(item.height()));
 			return new Prepared(stripped, contentType, width, height);
 		}
 		// Stripping EXIF drops the orientation a phone relies on, so apply it to the
@@ -67,33 +92,41 @@ final class ImagePreparer {
 	}
 
 	private BufferedImage decode(byte[] bytes, MediaItem item) throws PublishException {
-		BufferedImage image;
-		try {
-			image = ImageIO.read(new ByteArrayInputStream(bytes));
-		}
-		catch (IOException ex) {
-			image = null;
-		}
-		if (image == null) {
-			throw new PublishException(ErrorKind.INVALID_CONTENT, "Image " + item.assetId() + " (" + item.contentType()
-					+ ", " + bytes.length + " bytes) cannot be decoded to shrink or rotate it.");
-		}
-		return image;
+		return this.decoder.decode(bytes)
+			.orElseThrow(() -> new PublishException(ErrorKind.INVALID_CONTENT,
+					"Image " + item.assetId() + " (" + item.contentType() + ", " + bytes.length
+							+ " bytes) is above Bluesky's limit of " + this.maxBytes
+							+ " bytes and cannot be decoded to shrink it."));
 	}
 
-	/** Encodes as JPEG, scaling down until the bytes fit. */
-	private Prepared fit(BufferedImage source) {
-		double scale = 1.0;
-		while (true) {
-			int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-			int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-			byte[] jpeg = jpeg(source, width, height);
-			if (jpeg.length <= this.maxBytes || (width == 1 && height == 1)) {
+	/**
+	 * Encodes as JPEG at decreasing quality, then scales down at the lowest quality until
+	 * the bytes fit.
+	 */
+	Prepared fit(BufferedImage source) throws PublishException {
+		int width = source.getWidth();
+		int height = source.getHeight();
+		BufferedImage rgb = flatten(source, width, height);
+		byte[] jpeg = null;
+		for (float quality : JPEG_QUALITIES) {
+			jpeg = jpeg(rgb, quality);
+			if (jpeg.length <= this.maxBytes) {
 				return new Prepared(jpeg, "image/jpeg", width, height);
+			}
+		}
+		double scale = 1.0;
+		while (jpeg.length > this.maxBytes) {
+			if (width == 1 && height == 1) {
+				throw new PublishException(ErrorKind.INVALID_CONTENT,
+						"The image cannot be made smaller than Bluesky's limit of " + this.maxBytes + " bytes.");
 			}
 			// Bytes grow with pixel count; aim straight at the limit, a little under.
 			scale *= Math.min(0.9, Math.sqrt((double) this.maxBytes / jpeg.length) * 0.95);
+			width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+			height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+			jpeg = jpeg(flatten(source, width, height), JPEG_QUALITIES[JPEG_QUALITIES.length - 1]);
 		}
+		return new Prepared(jpeg, "image/jpeg", width, height);
 	}
 
 	/** Applies an EXIF orientation (1 to 8) so the image displays upright without it. */
@@ -190,23 +223,33 @@ final class ImagePreparer {
 		return value;
 	}
 
-	private static byte[] jpeg(BufferedImage source, int width, int height) {
-		// JPEG has no alpha: flatten onto white, as a viewer would show it.
+	// JPEG has no alpha: flatten onto white, as a viewer would show it, scaling on the
+	// way.
+	private static BufferedImage flatten(BufferedImage source, int width, int height) {
 		BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = rgb.createGraphics();
-		graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-		graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-		graphics.setColor(Color.WHITE);
-		graphics.fillRect(0, 0, width, height);
-		graphics.drawImage(source, 0, 0, width, height, null);
-		graphics.dispose();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			graphics.setColor(Color.WHITE);
+			graphics.fillRect(0, 0, width, height);
+			graphics.drawImage(source, 0, 0, width, height, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		return rgb;
+	}
+
+	static byte[] jpeg(BufferedImage rgb, float quality) {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
 			writer.setOutput(stream);
 			ImageWriteParam param = writer.getDefaultWriteParam();
 			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-			param.setCompressionQuality(JPEG_QUALITY);
+			param.setCompressionQuality(quality);
+			// No metadata argument: the file carries pixels only.
 			writer.write(null, new IIOImage(rgb, null, null), param);
 		}
 		catch (IOException ex) {
@@ -225,26 +268,6 @@ final class ImagePreparer {
 		catch (IOException ex) {
 			throw new PublishException(ErrorKind.TRANSIENT, "Could not read media " + item.assetId(), null, null, null,
 					null, ex);
-		}
-	}
-
-	static int[] dimensions(byte[] bytes) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				return null;
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in);
-				return new int[] { reader.getWidth(0), reader.getHeight(0) };
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException ex) {
-			return null;
 		}
 	}
 

@@ -35,6 +35,13 @@ class BlueskyValidationTests {
 		});
 	}
 
+	@Test
+	void states_the_lexicons_one_million_byte_image_limit_and_that_larger_images_are_re_encoded() {
+		// app.bsky.embed.images: blob maxSize 1000000; a PDS refuses the record above it.
+		assertThat(this.backend.capabilities().media().maxImageBytes()).isEqualTo(1_000_000);
+		assertThat(this.backend.capabilities().media().reencodesOversizedImages()).isTrue();
+	}
+
 	private java.util.List<String> codes(PublishRequest request) {
 		return this.backend.validate(request).violations().stream().map(ValidationResult.Violation::code).toList();
 	}

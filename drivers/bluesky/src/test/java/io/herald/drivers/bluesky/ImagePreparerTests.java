@@ -1,18 +1,29 @@
 package io.herald.drivers.bluesky;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import io.herald.drivers.kit.KitMedia;
+import io.herald.drivers.spi.BoundedImageDecoder;
+import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.MediaItem;
 import io.herald.drivers.spi.MediaKind;
+import io.herald.drivers.spi.PublishException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.offset;
 
 class ImagePreparerTests {
 
-	private final ImagePreparer preparer = new ImagePreparer(2_000_000);
+	private final ImagePreparer preparer = new ImagePreparer();
 
 	@Test
 	void strips_exif_with_gps_from_a_jpeg_without_touching_the_pixels() throws Exception {
@@ -65,15 +76,86 @@ class ImagePreparerTests {
 	void shrinks_an_image_above_the_limit_into_a_jpeg_that_fits() throws Exception {
 		KitMedia.Image big = KitMedia.noisePng(900, 600, 7);
 		assertThat(big.bytes().length).isGreaterThan(1_000_000);
-		ImagePreparer small = new ImagePreparer(1_000_000);
 
-		ImagePreparer.Prepared prepared = small.prepare(item(big.bytes(), "image/png"));
+		ImagePreparer.Prepared prepared = this.preparer.prepare(item(big.bytes(), "image/png"));
 
 		assertThat(prepared.bytes().length).isLessThanOrEqualTo(1_000_000);
 		assertThat(prepared.contentType()).isEqualTo("image/jpeg");
-		assertThat((double) prepared.width() / prepared.height()).isCloseTo(1.5,
-				org.assertj.core.data.Offset.offset(0.01));
-		assertThat(ImagePreparer.dimensions(prepared.bytes())).containsExactly(prepared.width(), prepared.height());
+		assertThat((double) prepared.width() / prepared.height()).isCloseTo(1.5, offset(0.01));
+		assertThat(size(prepared.bytes())).isEqualTo(new BoundedImageDecoder.Size(prepared.width(), prepared.height()));
+	}
+
+	@Test
+	void lowers_the_jpeg_quality_before_giving_up_any_pixels() throws Exception {
+		BufferedImage photo = decode(KitMedia.photoJpeg(800, 600, 3).bytes());
+		int best = ImagePreparer.jpeg(photo, 0.92f).length;
+		int worst = ImagePreparer.jpeg(photo, 0.65f).length;
+		assertThat(worst).isLessThan(best);
+		ImagePreparer preparer = new ImagePreparer((best + worst) / 2, decoder(100_000_000, 100_000_000));
+
+		ImagePreparer.Prepared prepared = preparer.fit(photo);
+
+		assertThat(prepared.bytes().length).isLessThanOrEqualTo((best + worst) / 2);
+		assertThat(size(prepared.bytes())).isEqualTo(new BoundedImageDecoder.Size(800, 600));
+	}
+
+	@Test
+	void scales_down_in_steps_when_the_lowest_quality_is_still_too_big() throws Exception {
+		BufferedImage noise = noise(2400, 1800, 5);
+		assertThat(ImagePreparer.jpeg(noise, 0.65f).length).isGreaterThan(1_000_000);
+
+		ImagePreparer.Prepared prepared = this.preparer.fit(noise);
+
+		assertThat(prepared.bytes().length).isLessThanOrEqualTo(1_000_000);
+		assertThat(prepared.width()).isLessThan(2400);
+		assertThat((double) prepared.width() / prepared.height()).isCloseTo(4.0 / 3, offset(0.01));
+		assertThat(size(prepared.bytes())).isEqualTo(new BoundedImageDecoder.Size(prepared.width(), prepared.height()));
+	}
+
+	@Test
+	void refuses_an_image_declaring_fifty_thousand_pixels_square_without_decoding_it() {
+		KitMedia.Image bomb = KitMedia.declaredPng(50_000, 50_000);
+
+		PublishException refused = catchThrowableOfType(PublishException.class,
+				() -> this.preparer.prepare(item(bomb.bytes(), "image/png")));
+
+		assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+		assertThat(refused.getMessage()).contains("50000×50000").contains("not decoded");
+	}
+
+	@Test
+	void decodes_an_image_above_the_pixel_budget_subsampled() throws Exception {
+		KitMedia.Image big = KitMedia.noisePng(400, 300, 9);
+		ImagePreparer preparer = new ImagePreparer(50_000, decoder(100_000_000, 10_000));
+
+		ImagePreparer.Prepared prepared = preparer.prepare(item(big.bytes(), "image/png"));
+
+		// Every fourth pixel of every fourth row: 100×75, never the full 400×300 raster.
+		assertThat((long) prepared.width() * prepared.height()).isLessThanOrEqualTo(10_000);
+		assertThat(prepared.bytes().length).isLessThanOrEqualTo(50_000);
+	}
+
+	private static BoundedImageDecoder decoder(long maxSourcePixels, long maxDecodedPixels) {
+		return new BoundedImageDecoder(maxSourcePixels, maxDecodedPixels);
+	}
+
+	private static BoundedImageDecoder.Size size(byte[] image) throws PublishException {
+		return decoder(Long.MAX_VALUE, 1).inspect(image).orElseThrow();
+	}
+
+	private static BufferedImage noise(int width, int height, long seed) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Random random = new Random(seed);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				image.setRGB(x, y, random.nextInt(0x1000000));
+			}
+		}
+		return image;
+	}
+
+	private static BufferedImage decode(byte[] image) throws IOException {
+		return ImageIO.read(new ByteArrayInputStream(image));
 	}
 
 	private static MediaItem item(byte[] bytes, String type) {

@@ -22,6 +22,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 
+import io.herald.drivers.spi.BoundedImageDecoder;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
 
@@ -29,14 +30,35 @@ import io.herald.drivers.spi.PublishException;
  * Re-encodes still images before upload: pixels only, so EXIF (camera, GPS position)
  * never leaves Herald, the EXIF orientation is applied to the pixels first so the image
  * still stands upright, and images above X's size limit are shrunk until they fit.
+ * Decoding is bounded: an image declaring more than {@link #MAX_SOURCE_PIXELS} is refused
+ * before any pixel is read, and one above {@link #MAX_DECODED_PIXELS} is read subsampled.
  */
 final class ImageSanitizer {
+
+	/**
+	 * Above this an image is refused, not decoded: 100 megapixels, twice the upload
+	 * default.
+	 */
+	static final long MAX_SOURCE_PIXELS = 100_000_000;
+
+	/** 4096×4096: more detail than a timeline shows, at most 64 MB per decoded raster. */
+	static final long MAX_DECODED_PIXELS = 4096L * 4096;
 
 	private static final float[] JPEG_QUALITIES = { 0.92f, 0.85f, 0.75f, 0.65f };
 
 	private static final double SHRINK = 0.75;
 
 	private static final int MIN_SIDE = 64;
+
+	private final BoundedImageDecoder decoder;
+
+	ImageSanitizer() {
+		this(new BoundedImageDecoder(MAX_SOURCE_PIXELS, MAX_DECODED_PIXELS));
+	}
+
+	ImageSanitizer(BoundedImageDecoder decoder) {
+		this.decoder = decoder;
+	}
 
 	/**
 	 * Image bytes ready to upload.
@@ -53,11 +75,12 @@ final class ImageSanitizer {
 	 * @param contentType its MIME type
 	 * @param maxBytes the largest upload X accepts for it
 	 * @return the re-encoded image
-	 * @throws PublishException when the image cannot be decoded and is too large to send
-	 * unchanged
+	 * @throws PublishException when the image declares more than
+	 * {@link #MAX_SOURCE_PIXELS}, is corrupt, or cannot be decoded and is too large to
+	 * send unchanged
 	 */
 	Prepared prepare(byte[] original, String contentType, long maxBytes) throws PublishException {
-		BufferedImage image = decode(original);
+		BufferedImage image = this.decoder.decode(original).orElse(null);
 		if (image == null) {
 			// A format the JDK cannot decode (WebP): send it as it is if X would take it.
 			if (original.length <= maxBytes) {
@@ -88,16 +111,6 @@ final class ImageSanitizer {
 						"The image cannot be shrunk below X's limit of " + maxBytes + " bytes.");
 			}
 			rgb = scale(rgb, width, height);
-		}
-	}
-
-	private static BufferedImage decode(byte[] bytes) throws PublishException {
-		try {
-			return ImageIO.read(new ByteArrayInputStream(bytes));
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new PublishException(ErrorKind.INVALID_CONTENT, "The image cannot be read: " + ex.getMessage(), null,
-					null, null, null, ex);
 		}
 	}
 

@@ -8,9 +8,13 @@ import javax.imageio.ImageIO;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.ExifIFD0Directory;
 
+import io.herald.drivers.kit.KitMedia;
+import io.herald.drivers.spi.ErrorKind;
+import io.herald.drivers.spi.PublishException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ImageSanitizerTests {
 
@@ -53,6 +57,31 @@ class ImageSanitizerTests {
 
 		assertThat(prepared.contentType()).isEqualTo("image/png");
 		assertThat(ImageIO.read(new ByteArrayInputStream(prepared.bytes())).getWidth()).isEqualTo(20);
+	}
+
+	@Test
+	void refuses_an_image_declaring_fifty_thousand_pixels_square_without_decoding_it() {
+		// 2.5 billion pixels: decoding and copying it to RGB would need about 10 GB.
+		KitMedia.Image bomb = KitMedia.declaredPng(50_000, 50_000);
+
+		PublishException refused = catchThrowableOfType(PublishException.class,
+				() -> this.sanitizer.prepare(bomb.bytes(), "image/png", 5_000_000));
+
+		assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+		assertThat(refused.getMessage()).contains("50000×50000").contains("not decoded");
+	}
+
+	@Test
+	void decodes_an_image_above_the_pixel_budget_subsampled() throws Exception {
+		// 24 megapixels, above the 4096×4096 budget: read every other pixel of every
+		// other row.
+		KitMedia.Image big = KitMedia.blankPng(6000, 4000);
+
+		ImageSanitizer.Prepared prepared = this.sanitizer.prepare(big.bytes(), "image/png", 5_000_000);
+
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(prepared.bytes()));
+		assertThat(image.getWidth()).isEqualTo(3000);
+		assertThat(image.getHeight()).isEqualTo(2000);
 	}
 
 	@Test
