@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
+import io.herald.api.input.InputPolicy;
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
 
@@ -41,7 +42,12 @@ final class ScheduleResolver {
 	}
 
 	static Resolved resolve(String scheduledAt, ZoneId zone) {
-		String value = scheduledAt.trim();
+		Resolved resolved = parse(scheduledAt.trim(), zone);
+		InputPolicy.instant("scheduledAt", resolved.instant());
+		return resolved;
+	}
+
+	private static Resolved parse(String value, ZoneId zone) {
 		try {
 			OffsetDateTime withOffset = OffsetDateTime.parse(value);
 			Instant instant = withOffset.toInstant();

@@ -34,16 +34,7 @@ class ProblemErrorController implements ErrorController {
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		ProblemType type = switch (status) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case UNAUTHORIZED -> ProblemType.UNAUTHORIZED;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
-			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
-		};
+		ProblemType type = ProblemType.forStatus(status);
 		ProblemDetail problem = this.problems.build(type, type.description(), Map.of(), request);
 		problem.setStatus(status.value());
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -112,6 +112,25 @@ public enum ProblemType {
 		return URI.create("/problems/" + this.slug);
 	}
 
+	/**
+	 * The general type for a status that was not raised as a specific problem (by the
+	 * servlet container, or a filter).
+	 * @param status the status
+	 * @return the type
+	 */
+	public static ProblemType forStatus(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> NOT_FOUND;
+			case UNAUTHORIZED -> UNAUTHORIZED;
+			case FORBIDDEN -> FORBIDDEN;
+			case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+			case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+			case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+			default -> status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR;
+		};
+	}
+
 	public static Optional<ProblemType> bySlug(String slug) {
 		return Arrays.stream(values()).filter((t) -> t.slug.equals(slug)).findFirst();
 	}

@@ -50,7 +50,26 @@ public class ProblemWriter {
 		problem.setTitle(title);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(this.json.writeValueAsBytes(flatten(problem)));
+		response.getOutputStream().write(serialize(problem));
+	}
+
+	/**
+	 * Writes the problem of a refusal where no controller advice reaches.
+	 * @param request the request
+	 * @param response the response to write to
+	 * @param refusal what to answer
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+			throws IOException {
+		ProblemDetail problem = build(refusal.type(), refusal.getMessage(), refusal.properties(), request);
+		response.setStatus(refusal.type().status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(serialize(problem));
+	}
+
+	byte[] serialize(ProblemDetail problem) {
+		return this.json.writeValueAsBytes(flatten(problem));
 	}
 
 	/**

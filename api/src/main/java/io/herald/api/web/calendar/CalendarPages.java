@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.herald.api.input.InputPolicy;
 import io.herald.api.posts.PostOperations;
 import io.herald.api.problems.ApiException;
 import io.herald.api.security.Caller;
@@ -146,12 +147,14 @@ class CalendarPages extends UiErrors {
 		if (date == null || date.isBlank()) {
 			return fallback;
 		}
+		LocalDate parsed;
 		try {
-			return LocalDate.parse(date);
+			parsed = LocalDate.parse(date);
 		}
 		catch (DateTimeParseException ex) {
 			return fallback;
 		}
+		return InputPolicy.date("date", parsed);
 	}
 
 	/**
