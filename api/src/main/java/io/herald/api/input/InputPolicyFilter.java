@@ -76,7 +76,7 @@ class InputPolicyFilter extends OncePerRequestFilter {
 			// Not Base64: Spring Security answers that with its own 401.
 			return Optional.empty();
 		}
-		return MultipartInputInterceptor.parameters(Map.of("Basic credentials", new String[] { credentials }));
+		return MultipartInputInterceptor.parameters(Map.of(HttpHeaders.AUTHORIZATION, new String[] { credentials }));
 	}
 
 }
