@@ -2,6 +2,7 @@ package io.herald.api.problems;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,13 +28,10 @@ class ProblemErrorController implements ErrorController {
 		this.problems = problems;
 	}
 
+	@Hidden
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve((code instanceof Integer i) ? i : 500);
-		if (status == null) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-		}
+		HttpStatus status = ProblemWriter.errorStatus(request);
 		ProblemType type = ProblemType.forStatus(status);
 		ProblemDetail problem = this.problems.build(type, type.description(), Map.of(), request);
 		problem.setStatus(status.value());

@@ -16,8 +16,9 @@ public enum ProblemType {
 	MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON",
 			"The body is not valid JSON. Check quotes, commas and brackets."),
 	INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field value",
-			"A field has the wrong type or a value outside its allowed set (the problem names the field and, for"
-					+ " enumerations, the allowed values)."),
+			"A field has the wrong type, a value outside its allowed set, text with a NUL character or an unpaired"
+					+ " surrogate, or an instant outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z (the"
+					+ " problem names the field and, for enumerations, the allowed values)."),
 	UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field",
 			"The body has a field this endpoint does not know, often a typo (fields are camelCase)."),
 	VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed",
