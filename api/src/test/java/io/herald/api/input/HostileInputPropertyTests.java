@@ -287,8 +287,13 @@ class HostileInputPropertyTests extends ApiIntegrationTest {
 				: content.properties().iterator().next().getValue();
 		Gen<Body> value = value("body", json.get("schema"), 0)
 			.map((v) -> new Body(JSON.writeValueAsBytes(v), "application/json"));
-		Gen<Body> raw = Gen.of("", "{", "[]", "null", "42", "{\"a\":", "\u0000", "{\"text\":\"\\ud800\"}")
-			.map((r) -> new Body(r.getBytes(StandardCharsets.UTF_8), "application/json"));
+		Gen<String> rawText = Gen.of("", "{", "[]", "null", "42", "{\"a\":", "\u0000", "{\"text\":\"\\ud800\"}", "<a/>",
+				"a=b&c");
+		Gen<String> contentType = Gen.of("application/json", "text/plain", "application/xml",
+				"multipart/form-data; boundary=xyz", "application/x-www-form-urlencoded",
+				"application/json; charset=bogus");
+		Gen<Body> raw = (random) -> new Body(rawText.next(random).getBytes(StandardCharsets.UTF_8),
+				contentType.next(random));
 		return Gen.weighted(8, value, 1, raw);
 	}
 
