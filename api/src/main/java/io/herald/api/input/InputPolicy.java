@@ -75,6 +75,27 @@ public final class InputPolicy {
 	}
 
 	/**
+	 * The first parameter (name or value) that breaks the policy.
+	 * @param parameters query, form or multipart parameters, or header values
+	 * @return the problem, empty when every parameter is acceptable
+	 */
+	public static Optional<ApiException> parameters(Map<String, String[]> parameters) {
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			Optional<String> violation = textViolation(parameter.getKey());
+			if (violation.isPresent()) {
+				return Optional.of(rejection("parameter name", violation.get()));
+			}
+			for (String value : parameter.getValue()) {
+				violation = (value != null) ? textViolation(value) : Optional.empty();
+				if (violation.isPresent()) {
+					return Optional.of(rejection(parameter.getKey(), violation.get()));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * The problem for a value that breaks the policy.
 	 * @param field the field, JSON path or parameter name
 	 * @param reason what is wrong with it

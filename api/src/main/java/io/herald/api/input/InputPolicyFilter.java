@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds the {@link InputPolicy} for what is read before any controller: header values,
- * HTTP Basic credentials (the user name goes to a database query), and the query and form
- * parameters the security filters read (the login form). It runs before Spring Security.
- * Multipart bodies are left to {@link MultipartInputInterceptor}, so that no upload is
+ * Holds the {@link InputPolicy} for header values, HTTP Basic credentials (the user name
+ * goes to a database query) and every query and form parameter. It runs before Spring
+ * Security, which reads some of them itself (Basic, the login form). The text fields of
+ * multipart bodies are left to {@link MultipartInputInterceptor}, so that no upload is
  * parsed before its sender is authenticated.
  */
 @Component
@@ -43,7 +43,7 @@ class InputPolicyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<ApiException> rejection = headers(request).or(() -> basic(request))
 			.or(() -> MultipartInputInterceptor.isMultipart(request) ? Optional.empty()
-					: MultipartInputInterceptor.parameters(request.getParameterMap()));
+					: InputPolicy.parameters(request.getParameterMap()));
 		if (rejection.isPresent()) {
 			this.problems.write(request, response, rejection.get());
 			return;
@@ -76,7 +76,7 @@ class InputPolicyFilter extends OncePerRequestFilter {
 			// Not Base64: Spring Security answers that with its own 401.
 			return Optional.empty();
 		}
-		return MultipartInputInterceptor.parameters(Map.of(HttpHeaders.AUTHORIZATION, new String[] { credentials }));
+		return InputPolicy.parameters(Map.of(HttpHeaders.AUTHORIZATION, new String[] { credentials }));
 	}
 
 }

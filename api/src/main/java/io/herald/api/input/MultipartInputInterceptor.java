@@ -1,12 +1,7 @@
 package io.herald.api.input;
 
-import java.util.Map;
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.herald.api.problems.ApiException;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,7 +18,7 @@ class MultipartInputInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (isMultipart(request)) {
-			parameters(request.getParameterMap()).ifPresent((rejection) -> {
+			InputPolicy.parameters(request.getParameterMap()).ifPresent((rejection) -> {
 				throw rejection;
 			});
 		}
@@ -34,22 +29,6 @@ class MultipartInputInterceptor implements HandlerInterceptor {
 		String type = request.getContentType();
 		return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
 				MediaType.MULTIPART_FORM_DATA_VALUE.length());
-	}
-
-	static Optional<ApiException> parameters(Map<String, String[]> parameters) {
-		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-			Optional<String> violation = InputPolicy.textViolation(parameter.getKey());
-			if (violation.isPresent()) {
-				return Optional.of(InputPolicy.rejection("parameter name", violation.get()));
-			}
-			for (String value : parameter.getValue()) {
-				violation = (value != null) ? InputPolicy.textViolation(value) : Optional.empty();
-				if (violation.isPresent()) {
-					return Optional.of(InputPolicy.rejection(parameter.getKey(), violation.get()));
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 }
