@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BulkPosts {
+
+	private static final Pattern CONTAINER_ELEMENT = Pattern.compile("\\.?<[a-z ]+>");
 
 	private final PostService posts;
 
@@ -86,7 +89,7 @@ class BulkPosts {
 			return null;
 		}
 		List<Map<String, String>> errors = violations.stream()
-			.map((v) -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+			.map((v) -> Map.of("field", field(v), "message", v.getMessage()))
 			.sorted(Comparator.comparing((Map<String, String> e) -> e.get("field"))
 				.thenComparing((e) -> e.get("message")))
 			.toList();
@@ -94,6 +97,14 @@ class BulkPosts {
 			.map((e) -> e.get("field") + " " + e.get("message"))
 			.collect(Collectors.joining("; "));
 		return new ApiException(ProblemType.VALIDATION_FAILED, summary + ".", Map.of("errors", errors));
+	}
+
+	/**
+	 * The field as a single create names it ({@code targets[0]}): Bean Validation adds a
+	 * node for a list element ({@code targets[0].<list element>}).
+	 */
+	private static String field(ConstraintViolation<?> violation) {
+		return CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
 	}
 
 	private Outcome refused(int index, ApiException refusal, HttpServletRequest http) {

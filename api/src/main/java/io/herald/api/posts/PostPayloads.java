@@ -33,23 +33,23 @@ final class PostPayloads {
 	}
 
 	@Schema(description = "A further part of a thread, published as a reply to the previous part")
-	record Part(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@Valid MediaRef> assets) {
+	record Part(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@NotNull @Valid MediaRef> assets) {
 	}
 
 	@Schema(description = "Publish to one account; text, assets and parts override the post's for this account only")
 	record TargetRequest(@NotNull UUID accountId,
 			@Size(max = MAX_TEXT) @Schema(description = "Per-network text; omit to use the post's text") String text,
 			@Size(max = 10) @Schema(
-					description = "Per-network media; omit to use the post's") List<@Valid MediaRef> assets,
+					description = "Per-network media; omit to use the post's") List<@NotNull @Valid MediaRef> assets,
 			@Size(max = 25) @Schema(
-					description = "Per-network thread parts; omit to use the post's") List<@Valid Part> parts) {
+					description = "Per-network thread parts; omit to use the post's") List<@NotNull @Valid Part> parts) {
 	}
 
 	@Schema(description = "A post to create (or validate)")
 	record PostRequest(
 			@Size(max = MAX_TEXT) @Schema(example = "Spring sale starts now! https://example.com/sale") String text,
-			@Size(max = 10) List<@Valid MediaRef> assets, @Size(max = 25) List<@Valid Part> parts,
-			@Size(max = 50) List<@Valid TargetRequest> targets,
+			@Size(max = 10) List<@NotNull @Valid MediaRef> assets, @Size(max = 25) List<@NotNull @Valid Part> parts,
+			@Size(max = 50) List<@NotNull @Valid TargetRequest> targets,
 			@Schema(description = "An instant with offset (2026-05-01T09:30:00Z) or a local date-time"
 					+ " (2026-05-01T09:30) read in timeZone", example = "2026-05-01T09:30") String scheduledAt,
 			@Schema(description = "IANA zone id; defaults to the workspace's",
@@ -69,9 +69,10 @@ final class PostPayloads {
 
 	@Schema(description = "Changes to a post; fields left out keep their value. targets, when given, replace the"
 			+ " list (targets for the same account keep their id).")
-	record PostPatch(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@Valid MediaRef> assets,
-			@Size(max = 25) List<@Valid Part> parts, @Size(max = 50) List<@Valid TargetRequest> targets,
-			String scheduledAt, String timeZone, Boolean publishNow, Boolean draft) {
+	record PostPatch(@Size(max = MAX_TEXT) String text, @Size(max = 10) List<@NotNull @Valid MediaRef> assets,
+			@Size(max = 25) List<@NotNull @Valid Part> parts,
+			@Size(max = 50) List<@NotNull @Valid TargetRequest> targets, String scheduledAt, String timeZone,
+			Boolean publishNow, Boolean draft) {
 	}
 
 	record TargetView(UUID id, UUID accountId, String network, String text, List<MediaRef> assets, List<Part> parts,

@@ -38,6 +38,7 @@ import io.herald.core.posts.PostRepository;
 import io.herald.core.posts.PostStatus;
 import io.herald.core.posts.PostTarget;
 import io.herald.core.posts.TargetStatus;
+import io.herald.core.time.AcceptedInstants;
 import io.herald.worker.api.PublicationScheduler;
 import io.herald.worker.dispatch.DispatcherPublicationScheduler;
 import io.herald.worker.dispatch.TargetRequeue;
@@ -673,8 +674,11 @@ class PostService {
 			try {
 				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 				String[] parts = raw.split("\\.", 3);
-				return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-						UUID.fromString(parts[2]));
+				Instant sortAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+				if (!AcceptedInstants.contains(sortAt)) {
+					throw new IllegalArgumentException("not a time Herald stores");
+				}
+				return new Cursor(sortAt, UUID.fromString(parts[2]));
 			}
 			catch (RuntimeException ex) {
 				throw new ApiException(ProblemType.BAD_CURSOR, "The cursor is not one this API handed out.",

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
+import io.herald.api.input.InputPolicy;
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
 
@@ -24,6 +25,8 @@ import io.herald.api.problems.ProblemType;
  * 5545's rules.
  */
 final class ScheduleResolver {
+
+	private static final String FIELD = "scheduledAt";
 
 	private ScheduleResolver() {
 	}
@@ -44,22 +47,26 @@ final class ScheduleResolver {
 		String value = scheduledAt.trim();
 		try {
 			OffsetDateTime withOffset = OffsetDateTime.parse(value);
-			Instant instant = withOffset.toInstant();
+			// Checked before it is shown in the zone: at the ends of time that overflows.
+			Instant instant = InputPolicy.instant(FIELD, withOffset.toInstant());
 			return new Resolved(instant, LocalDateTime.ofInstant(instant, zone), zone);
 		}
 		catch (DateTimeParseException notAnInstant) {
-			try {
-				LocalDateTime local = LocalDateTime.parse(value);
-				ZonedDateTime zoned = ZonedDateTime.ofLocal(local, zone, null);
-				return new Resolved(zoned.toInstant(), local, zone);
-			}
-			catch (DateTimeParseException ex) {
-				throw new ApiException(ProblemType.INVALID_FIELD,
-						"'" + value
-								+ "' is not an ISO-8601 date-time (2026-05-01T09:30:00Z, 2026-05-01T09:30:00+02:00, or"
-								+ " 2026-05-01T09:30 with timeZone).",
-						java.util.Map.of("field", "scheduledAt"));
-			}
+			LocalDateTime local = local(value);
+			Instant instant = InputPolicy.instant(FIELD, ZonedDateTime.ofLocal(local, zone, null).toInstant());
+			return new Resolved(instant, local, zone);
+		}
+	}
+
+	private static LocalDateTime local(String value) {
+		try {
+			return LocalDateTime.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new ApiException(ProblemType.INVALID_FIELD,
+					"'" + value + "' is not an ISO-8601 date-time (2026-05-01T09:30:00Z, 2026-05-01T09:30:00+02:00, or"
+							+ " 2026-05-01T09:30 with timeZone).",
+					java.util.Map.of("field", FIELD));
 		}
 	}
 

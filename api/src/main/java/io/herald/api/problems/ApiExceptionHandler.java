@@ -14,6 +14,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.herald.api.input.CheckedInstantParameter;
+import io.herald.api.input.InputPolicy;
+import io.herald.api.input.InputRejectedException;
 import io.herald.api.security.ForbiddenException;
 import io.herald.core.accounts.AccountNotFoundException;
 
@@ -69,6 +72,9 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof InputRejectedException rejected) {
+			return api(InputPolicy.rejection(path(rejected), rejected.reason()), request);
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			List<String> known = (unknown.getKnownPropertyIds() != null)
 					? unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() : List.of();
@@ -141,6 +147,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		Throwable outOfRange = ex;
+		while (outOfRange != null && !(outOfRange instanceof CheckedInstantParameter.OutOfRange)) {
+			outOfRange = outOfRange.getCause();
+		}
+		if (outOfRange != null) {
+			return api(InputPolicy.rejection(ex.getName(), outOfRange.getMessage()), request);
+		}
 		if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
 			return respond(ProblemType.NOT_FOUND, "Nothing at this path.", Map.of(), request);
 		}

@@ -2,6 +2,7 @@ package io.herald.api.problems;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,23 +28,11 @@ class ProblemErrorController implements ErrorController {
 		this.problems = problems;
 	}
 
+	@Hidden
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve((code instanceof Integer i) ? i : 500);
-		if (status == null) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-		}
-		ProblemType type = switch (status) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case UNAUTHORIZED -> ProblemType.UNAUTHORIZED;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
-			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
-		};
+		HttpStatus status = ProblemWriter.errorStatus(request);
+		ProblemType type = ProblemType.forStatus(status);
 		ProblemDetail problem = this.problems.build(type, type.description(), Map.of(), request);
 		problem.setStatus(status.value());
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

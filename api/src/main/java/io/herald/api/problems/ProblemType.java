@@ -16,8 +16,9 @@ public enum ProblemType {
 	MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON",
 			"The body is not valid JSON. Check quotes, commas and brackets."),
 	INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field value",
-			"A field has the wrong type or a value outside its allowed set (the problem names the field and, for"
-					+ " enumerations, the allowed values)."),
+			"A field has the wrong type, a value outside its allowed set, text with a NUL character or an unpaired"
+					+ " surrogate, or an instant outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z (the"
+					+ " problem names the field and, for enumerations, the allowed values)."),
 	UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field",
 			"The body has a field this endpoint does not know, often a typo (fields are camelCase)."),
 	VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed",
@@ -117,6 +118,25 @@ public enum ProblemType {
 
 	public URI uri() {
 		return URI.create("/problems/" + this.slug);
+	}
+
+	/**
+	 * The general type for a status that was not raised as a specific problem (by the
+	 * servlet container, or a filter).
+	 * @param status the status
+	 * @return the type
+	 */
+	public static ProblemType forStatus(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> NOT_FOUND;
+			case UNAUTHORIZED -> UNAUTHORIZED;
+			case FORBIDDEN -> FORBIDDEN;
+			case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+			case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+			case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+			default -> status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR;
+		};
 	}
 
 	public static Optional<ProblemType> bySlug(String slug) {

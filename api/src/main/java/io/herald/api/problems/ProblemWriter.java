@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +51,41 @@ public class ProblemWriter {
 		problem.setTitle(title);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(this.json.writeValueAsBytes(flatten(problem)));
+		response.getOutputStream().write(serialize(problem));
+	}
+
+	/**
+	 * Writes the problem of a refusal where no controller advice reaches.
+	 * @param request the request
+	 * @param response the response to write to
+	 * @param refusal what to answer
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+			throws IOException {
+		ProblemDetail problem = build(refusal.type(), refusal.getMessage(), refusal.properties(), request);
+		response.setStatus(refusal.type().status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(serialize(problem));
+	}
+
+	byte[] serialize(ProblemDetail problem) {
+		return this.json.writeValueAsBytes(flatten(problem));
+	}
+
+	/**
+	 * The status of the failure the error page is showing. Opened directly, with no
+	 * failure behind it, the error page is a page that does not exist.
+	 * @param request the error dispatch (or a direct request for {@code /error})
+	 * @return the status to answer with
+	 */
+	public static HttpStatus errorStatus(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (!(code instanceof Integer value)) {
+			return HttpStatus.NOT_FOUND;
+		}
+		HttpStatus status = HttpStatus.resolve(value);
+		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
 	/**

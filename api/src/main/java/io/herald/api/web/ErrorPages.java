@@ -1,8 +1,9 @@
 package io.herald.api.web;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.herald.api.problems.ProblemWriter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,12 +20,7 @@ class ErrorPages {
 
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	String error(HttpServletRequest request, HttpServletResponse response, Model model) {
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve((code instanceof Integer i) ? i : 500);
-		if (status == null) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-		}
-		return UiErrors.page(status, null, model, request, response);
+		return UiErrors.page(ProblemWriter.errorStatus(request), null, model, request, response);
 	}
 
 	static String title(HttpStatus status) {

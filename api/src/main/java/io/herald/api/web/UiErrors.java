@@ -8,10 +8,15 @@ import org.slf4j.LoggerFactory;
 import io.herald.api.problems.ApiException;
 import io.herald.api.security.ForbiddenException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Friendly error pages for the UI's controllers. Handlers declared on the controller win
@@ -32,8 +37,30 @@ public abstract class UiErrors {
 		return page(HttpStatus.FORBIDDEN, ex.getMessage(), model, request, response);
 	}
 
+	/**
+	 * A path id that is not an id ({@code /posts/zzz}) names nothing; a parameter of the
+	 * wrong type is the user's mistake.
+	 */
+	@ExceptionHandler(TypeMismatchException.class)
+	String mismatch(TypeMismatchException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		boolean path = ex instanceof MethodArgumentTypeMismatchException argument
+				&& argument.getParameter().hasParameterAnnotation(PathVariable.class);
+		return page(path ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, null, model, request, response);
+	}
+
+	@ExceptionHandler(BindException.class)
+	String unbound(BindException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return page(HttpStatus.BAD_REQUEST, null, model, request, response);
+	}
+
 	@ExceptionHandler(Exception.class)
 	String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		// Spring's own exceptions for a bad request (a missing parameter, a wrong method)
+		// carry their status.
+		if (ex instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+			HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
+			return page((status != null) ? status : HttpStatus.BAD_REQUEST, null, model, request, response);
+		}
 		log.error("Unexpected failure in the web UI", ex);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, model, request, response);
 	}

@@ -79,9 +79,16 @@ public abstract class ApiIntegrationTest {
 	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
 	static class TestNetworks {
 
+		// Primary: the token network below is one too.
 		@org.springframework.context.annotation.Bean
+		@org.springframework.context.annotation.Primary
 		TestOAuthNetwork testOAuthNetwork() {
 			return new TestOAuthNetwork();
+		}
+
+		@org.springframework.context.annotation.Bean
+		TestTokenNetwork testTokenNetwork() {
+			return new TestTokenNetwork();
 		}
 
 	}

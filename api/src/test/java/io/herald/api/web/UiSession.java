@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A browser session over plain HTTP: cookies, the CSRF token of the last page, form
  * posts. For server-side UI tests that need no JavaScript.
  */
-final class UiSession {
+public final class UiSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -31,11 +31,11 @@ final class UiSession {
 
 	private String csrf;
 
-	UiSession(String base) {
+	public UiSession(String base) {
 		this.base = base;
 	}
 
-	static UiSession signedIn(String base, String email, String password) {
+	public static UiSession signedIn(String base, String email, String password) {
 		UiSession session = new UiSession(base);
 		session.get("/login");
 		HttpResponse<String> login = session.post("/login", Map.of("username", email, "password", password), true);
@@ -45,7 +45,11 @@ final class UiSession {
 		return session;
 	}
 
-	HttpResponse<String> get(String path) {
+	public String csrf() {
+		return this.csrf;
+	}
+
+	public HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.GET());
@@ -56,12 +60,12 @@ final class UiSession {
 		return response;
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) {
+	public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) {
 		return postAll(path, fields.entrySet().stream().map((e) -> Map.entry(e.getKey(), e.getValue())).toList(),
 				withCsrf);
 	}
 
-	HttpResponse<String> postAll(String path, List<Map.Entry<String, String>> fields, boolean withCsrf) {
+	public HttpResponse<String> postAll(String path, List<Map.Entry<String, String>> fields, boolean withCsrf) {
 		String body = fields.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));

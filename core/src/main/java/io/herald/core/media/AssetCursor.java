@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.herald.core.time.AcceptedInstants;
+
 /**
  * The position after the last asset of a page: its creation time (microseconds, as
  * Postgres stores it) and id, as an opaque URL-safe string.
@@ -27,8 +29,11 @@ record AssetCursor(Instant createdAt, UUID id) {
 			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
 			int comma = raw.indexOf(',');
 			long micros = Long.parseLong(raw.substring(0, comma));
-			return new AssetCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
-					UUID.fromString(raw.substring(comma + 1)));
+			Instant createdAt = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+			if (!AcceptedInstants.contains(createdAt)) {
+				throw new IllegalArgumentException("not a time Herald stores");
+			}
+			return new AssetCursor(createdAt, UUID.fromString(raw.substring(comma + 1)));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("Invalid cursor");

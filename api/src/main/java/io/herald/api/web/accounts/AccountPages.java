@@ -31,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountPages extends UiErrors {
 
+	private static final String BLUESKY = "bluesky";
+
 	private final AccountRepository accounts;
 
 	private final AccountOperations operations;
@@ -57,12 +59,13 @@ class AccountPages extends UiErrors {
 			.toList();
 		model.addAttribute("accounts", all);
 		model.addAttribute("networks", this.networks.networks());
-		model.addAttribute("oauthNetworks",
-				this.networks.networks()
-					.stream()
-					.filter((n) -> this.networks.find(n)
-						.map((b) -> b.capabilities().connectMethod() == Capabilities.ConnectMethod.OAUTH2)
-						.orElse(false))
+		model.addAttribute("oauthNetworks", connectingWith(Capabilities.ConnectMethod.OAUTH2));
+		// Networks that take a pasted access token (Instagram without an app of its own).
+		// Bluesky also connects with credentials, but has a form of its own (handle, app
+		// password, service URL).
+		model.addAttribute("tokenNetworks",
+				connectingWith(Capabilities.ConnectMethod.CREDENTIALS).stream()
+					.filter((n) -> !BLUESKY.equals(n))
 					.toList());
 		return "accounts/list";
 	}

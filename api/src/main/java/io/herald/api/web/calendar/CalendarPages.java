@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
+import io.herald.api.input.InputPolicy;
 import io.herald.api.posts.PostOperations;
 import io.herald.api.problems.ApiException;
 import io.herald.api.security.Caller;
@@ -119,6 +122,8 @@ class CalendarPages extends UiErrors {
 		return "calendar/calendar";
 	}
 
+	// A part of the calendar page (htmx), not of the API.
+	@Hidden
 	@PostMapping("/calendar/reschedule")
 	@ResponseBody
 	ResponseEntity<String> reschedule(@AuthenticationPrincipal Caller caller, @RequestParam UUID post,
@@ -146,12 +151,14 @@ class CalendarPages extends UiErrors {
 		if (date == null || date.isBlank()) {
 			return fallback;
 		}
+		LocalDate parsed;
 		try {
-			return LocalDate.parse(date);
+			parsed = LocalDate.parse(date);
 		}
 		catch (DateTimeParseException ex) {
 			return fallback;
 		}
+		return InputPolicy.date("date", parsed);
 	}
 
 	/**

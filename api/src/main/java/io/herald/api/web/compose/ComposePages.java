@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -142,8 +144,9 @@ class ComposePages extends UiErrors {
 		model.addAttribute("groups", groups);
 		model.addAttribute("limits", limits(groups.keySet()));
 		model.addAttribute("form", form);
-		model.addAttribute("zones", ZONES);
-		model.addAttribute("workspaceZone", workspaceZone(caller));
+		String workspaceZone = workspaceZone(caller);
+		model.addAttribute("zones", zones(workspaceZone, form.zone()));
+		model.addAttribute("workspaceZone", workspaceZone);
 		model.addAttribute("handles", handles(connectable));
 		return "compose/form";
 	}
@@ -178,6 +181,21 @@ class ComposePages extends UiErrors {
 		Map<UUID, String> handles = new TreeMap<>();
 		accounts.forEach((a) -> handles.put(a.getId(), a.getHandle() + " on " + a.getNetwork()));
 		return handles;
+	}
+
+	/**
+	 * The menu's zones. The region list leaves out ids such as {@code UTC}; a workspace
+	 * or a post may still use one, and a menu without it would preselect its first entry
+	 * instead.
+	 */
+	static List<String> zones(String... inUse) {
+		Set<String> zones = new TreeSet<>(ZONES);
+		for (String zone : inUse) {
+			if (zone != null && !zone.isBlank()) {
+				zones.add(zone);
+			}
+		}
+		return List.copyOf(zones);
 	}
 
 	private String workspaceZone(Caller caller) {

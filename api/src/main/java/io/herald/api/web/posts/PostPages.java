@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.UUID;
 
+import io.herald.api.input.InputPolicy;
 import io.herald.api.posts.PostOperations;
 import io.herald.api.problems.ApiException;
 import io.herald.api.security.Caller;
@@ -57,7 +58,7 @@ class PostPages extends UiErrors {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q, Model model) {
 		ZoneId zone = zone(caller);
 		PostFilter filter = new PostFilter((status != null && PostQueries.STATUSES.contains(status)) ? status : null,
-				uuid(account), date(from), date(to), (q != null && !q.isBlank()) ? q.trim() : null);
+				uuid(account), date("from", from), date("to", to), (q != null && !q.isBlank()) ? q.trim() : null);
 		model.addAttribute("posts", this.queries.list(caller.workspaceId(), filter, zone));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", PostQueries.STATUSES.stream().sorted().toList());
@@ -113,13 +114,15 @@ class PostPages extends UiErrors {
 		}
 	}
 
-	private static LocalDate date(String value) {
+	private static LocalDate date(String field, String value) {
+		LocalDate parsed;
 		try {
-			return (value != null && !value.isBlank()) ? LocalDate.parse(value) : null;
+			parsed = (value != null && !value.isBlank()) ? LocalDate.parse(value) : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+		return InputPolicy.date(field, parsed);
 	}
 
 }
