@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTrackedKeys the most accounts and addresses remembered at once per node
  */
 @ConfigurationProperties("herald.login.throttle")
-record LoginThrottleProperties(@DefaultValue("15m") Duration window, @DefaultValue("5") int accountFreeFailures,
+record LoginThrottleProperties(@DefaultValue("1h") Duration window, @DefaultValue("5") int accountFreeFailures,
 		@DefaultValue("20") int addressFreeFailures, @DefaultValue("2s") Duration firstDelay,
 		@DefaultValue("15m") Duration maxDelay, @DefaultValue("100000") int maxTrackedKeys) {
 
