@@ -54,6 +54,8 @@ final class ApiServer implements AutoCloseable {
 		int port = BenchPostgres.freePort();
 		Map<String, String> env = new LinkedHashMap<>(environment);
 		env.put("SERVER_PORT", Integer.toString(port));
+		// Several servers may run on this machine; the bench reads no metrics from them.
+		env.putIfAbsent("HERALD_MANAGEMENT_PORT", "0");
 		env.put("HERALD_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

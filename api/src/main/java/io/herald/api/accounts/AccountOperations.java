@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.herald.core.accounts.Account;
 
 import org.springframework.stereotype.Component;
@@ -29,10 +31,12 @@ public class AccountOperations {
 	 * @param workspaceId the workspace
 	 * @param userId the user connecting it
 	 * @param network the network id
+	 * @param request the browser's request, whose session the connect is bound to
 	 * @return the network's authorization URL to send the browser to
 	 */
-	public URI startOAuth(UUID workspaceId, UUID userId, String network) {
-		return this.connections.start(workspaceId, userId, network).authorizationUrl();
+	public URI startOAuth(UUID workspaceId, UUID userId, String network, HttpServletRequest request) {
+		return this.connections.start(workspaceId, userId, network, OAuthConnections.binding(request))
+			.authorizationUrl();
 	}
 
 	/**

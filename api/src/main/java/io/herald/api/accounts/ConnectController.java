@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.herald.api.problems.ApiException;
 import io.herald.api.problems.ProblemType;
@@ -40,31 +41,39 @@ class ConnectController {
 			description = "Returns the network's authorization URL; open it in a browser. The network sends the"
 					+ " browser back to /connect/{network}/callback, which stores the account in this workspace."
 					+ " The link is single use and expires in ten minutes.")
-	OAuthConnections.Started start(@AuthenticationPrincipal Caller caller, @PathVariable String network) {
+	OAuthConnections.Started start(@AuthenticationPrincipal Caller caller, @PathVariable String network,
+			HttpServletRequest request) {
 		caller.require(Role.EDITOR);
-		return this.connections.start(caller.workspaceId(), caller.userId(), network);
+		return this.connections.start(caller.workspaceId(), caller.userId(), network,
+				OAuthConnections.binding(request));
 	}
 
 	@GetMapping("/connect/{network}")
 	@Operation(summary = "Browser: start connecting an OAuth account (redirects to the network)")
-	ResponseEntity<Void> browserStart(@AuthenticationPrincipal Caller caller, @PathVariable String network) {
+	ResponseEntity<Void> browserStart(@AuthenticationPrincipal Caller caller, @PathVariable String network,
+			HttpServletRequest request) {
 		caller.require(Role.EDITOR);
-		URI target = this.connections.start(caller.workspaceId(), caller.userId(), network).authorizationUrl();
+		URI target = this.connections
+			.start(caller.workspaceId(), caller.userId(), network, OAuthConnections.binding(request))
+			.authorizationUrl();
 		return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
 	}
 
 	@GetMapping("/connect/{network}/callback")
-	@Operation(summary = "Where the network sends the browser back after authorization")
-	ResponseEntity<AccountController.AccountView> callback(@PathVariable String network,
-			@RequestParam(required = false) String code, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String error,
+	@Operation(summary = "Where the network sends the browser back after authorization",
+			description = "Needs the user who started the connect (signed in, or with their API token); a connect"
+					+ " started in a browser session must finish in that session.")
+	ResponseEntity<AccountController.AccountView> callback(@AuthenticationPrincipal Caller caller,
+			HttpServletRequest request, @PathVariable String network, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String error,
 			@RequestParam(name = "error_description", required = false) String errorDescription,
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		if (error != null || code == null || state == null) {
 			throw new ApiException(ProblemType.CONNECT_FAILED, network + " did not authorize the connection: "
 					+ ((errorDescription != null) ? errorDescription : (error != null) ? error : "no code returned"));
 		}
-		Account account = this.connections.complete(network, state, code);
+		Account account = this.connections.complete(network, state, code, caller.userId(),
+				OAuthConnections.binding(request));
 		if (accept != null && accept.contains("text/html")) {
 			// A person in a browser goes back to the accounts page, not to a JSON body.
 			return ResponseEntity.status(HttpStatus.SEE_OTHER)

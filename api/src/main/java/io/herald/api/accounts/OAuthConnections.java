@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * OAuth 2.0 authorization code flow with PKCE for networks that connect that way. Herald
  * keeps the state and the verifier (sealed) server-side; the state is single use and
- * expires after ten minutes, and it carries the workspace the account joins.
+ * expires after ten minutes, and it carries the workspace the account joins. It is bound
+ * to the user who started the connect and, for a start in a browser session, to that
+ * session: a link started by someone else cannot attach the network account of whoever
+ * follows it to the starter's workspace.
  */
 @Service
 class OAuthConnections {
@@ -68,8 +73,13 @@ class OAuthConnections {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
+	/**
+	 * Starts a connect.
+	 * @param session the hash of the browser session that starts it ({@link #binding}),
+	 * or {@code null} for a start with an API token
+	 */
 	@Transactional
-	Started start(UUID workspaceId, UUID userId, String network) {
+	Started start(UUID workspaceId, UUID userId, String network, String session) {
 		OAuthFlow flow = flow(network);
 		String state = randomToken();
 		String verifier = randomToken() + randomToken();
@@ -78,10 +88,10 @@ class OAuthConnections {
 		this.jdbc.update("DELETE FROM oauth_state WHERE expires_at < ?", Timestamp.from(now));
 		this.jdbc.update(
 				"INSERT INTO oauth_state (state, workspace_id, user_id, network, code_verifier, redirect_uri,"
-						+ " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " created_at, expires_at, session_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				state, workspaceId, userId, network,
 				this.secretBox.seal(verifier.getBytes(StandardCharsets.US_ASCII), "oauth:" + state),
-				redirect.toString(), Timestamp.from(now), Timestamp.from(now.plus(TTL)));
+				redirect.toString(), Timestamp.from(now), Timestamp.from(now.plus(TTL)), session);
 		try {
 			return new Started(flow.authorizationUrl(state, challenge(verifier), redirect), state, now.plus(TTL));
 		}
@@ -92,12 +102,25 @@ class OAuthConnections {
 		}
 	}
 
+	/**
+	 * Finishes a connect for the user (and browser session) that started it. A state
+	 * presented by anyone else is left in place, so its owner can still finish.
+	 * @param userId the signed-in user the network sent back
+	 * @param browserSession the hash of their browser session ({@link #binding}), or
+	 * {@code null}
+	 */
 	@Transactional
-	Account complete(String network, String state, String code) {
+	Account complete(String network, String state, String code, UUID userId, String browserSession) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
-				"DELETE FROM oauth_state WHERE state = ? AND network = ? RETURNING workspace_id, code_verifier,"
-						+ " redirect_uri, expires_at",
-				state, network);
+				"DELETE FROM oauth_state WHERE state = ? AND network = ? AND user_id = ?"
+						+ " AND (session_hash IS NULL OR session_hash = ?)"
+						+ " RETURNING workspace_id, code_verifier, redirect_uri, expires_at",
+				state, network, userId, browserSession);
+		if (rows.isEmpty() && this.jdbc.queryForObject("SELECT count(*) FROM oauth_state WHERE state = ?",
+				Integer.class, state) > 0) {
+			throw new ApiException(ProblemType.CONNECT_FAILED, "This connection was started by another user or in"
+					+ " another browser session; start connecting the account again from here.");
+		}
 		if (rows.isEmpty() || ((Timestamp) rows.get(0).get("expires_at")).toInstant().isBefore(this.clock.instant())) {
 			throw new ApiException(ProblemType.CONNECT_FAILED,
 					"This connection link is unknown, used or expired; start connecting the account again.");
@@ -117,6 +140,16 @@ class OAuthConnections {
 			throw new ApiException(ProblemType.CONNECT_FAILED, network + " refused the connection: " + ex.getMessage(),
 					Map.of("network", network, "reason", ex.kind().name()));
 		}
+	}
+
+	/**
+	 * What binds a connect to a browser session: a hash of its id, so the table holds no
+	 * usable session id.
+	 * @return the binding, or {@code null} without a session (API tokens)
+	 */
+	static String binding(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? Digests.sha256Hex(session.getId()) : null;
 	}
 
 	URI callbackUri(String network) {

@@ -67,8 +67,13 @@ public enum ProblemType {
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found",
 			"Nothing with this id exists in your workspace (resources of other workspaces are not found either)."),
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required",
-			"Send `Authorization: Bearer <API token>`, or HTTP Basic with email and password to create a token."),
+			"Send `Authorization: Bearer <API token>`; HTTP Basic (email and password) is accepted only on"
+					+ " `POST /api/v1/auth/tokens`, to create a token."),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", "Your role in this workspace does not allow this."),
+	LOGIN_THROTTLED("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+			"Too many wrong passwords for this account or from this address: wait `retryAfterSeconds` (also sent as"
+					+ " `Retry-After`) before the next attempt. Each further failure doubles the wait; a successful"
+					+ " sign-in resets the account's count."),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "Idempotency-Key reused",
 			"This Idempotency-Key was used with a different request body; use a new key for a new request."),
 	IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", HttpStatus.CONFLICT, "Request in progress",

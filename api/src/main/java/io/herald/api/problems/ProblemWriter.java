@@ -49,7 +49,16 @@ public class ProblemWriter {
 		ProblemDetail problem = build(type, detail, Map.of(), request);
 		problem.setStatus(status.value());
 		problem.setTitle(title);
-		response.setStatus(status.value());
+		send(response, problem);
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
+			Map<String, Object> properties) throws IOException {
+		send(response, build(type, detail, properties, request));
+	}
+
+	private void send(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream().write(serialize(problem));
 	}

@@ -13,10 +13,13 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Email and password, for the login form and for HTTP Basic on the token endpoint. The
- * caller acts in their first workspace until they switch.
+ * caller acts in their first workspace until they switch. Attempts pass the
+ * {@link LoginThrottle} first, so a locked account or address costs no hash; a hash made
+ * with weaker parameters than today's is replaced at the next successful sign-in.
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,6 +29,8 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final PasswordEncoder encoder;
 
+	private final LoginThrottle throttle;
+
 	/**
 	 * Unknown emails still cost one hash, so response time does not reveal which exist.
 	 * Made on first use rather than at startup, where an Argon2 hash costs a second of a
@@ -33,10 +38,12 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	 */
 	private volatile String dummyHash;
 
-	PasswordAuthenticationProvider(AppUserRepository users, MembershipRepository memberships, PasswordEncoder encoder) {
+	PasswordAuthenticationProvider(AppUserRepository users, MembershipRepository memberships, PasswordEncoder encoder,
+			LoginThrottle throttle) {
 		this.users = users;
 		this.memberships = memberships;
 		this.encoder = encoder;
+		this.throttle = throttle;
 	}
 
 	private String dummyHash() {
@@ -52,21 +59,35 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String email = String.valueOf(authentication.getName()).trim();
 		String password = String.valueOf(authentication.getCredentials());
-		Optional<AppUser> user = this.users.findByEmail(email);
-		if (user.isEmpty()) {
-			this.encoder.matches(password, dummyHash());
-			throw new BadCredentialsException("Wrong email or password.");
+		LoginThrottle.Admission admission = this.throttle.admit(email, clientAddress(authentication));
+		AppUser user = verify(email, password);
+		admission.succeeded();
+		if (this.encoder.upgradeEncoding(user.getPasswordHash())) {
+			user.changePasswordHash(this.encoder.encode(password));
+			this.users.save(user);
 		}
-		if (!this.encoder.matches(password, user.get().getPasswordHash())) {
-			throw new BadCredentialsException("Wrong email or password.");
-		}
-		List<Membership> member = this.memberships.findByUser(user.get().getId());
+		List<Membership> member = this.memberships.findByUser(user.getId());
 		if (member.isEmpty()) {
 			throw new BadCredentialsException("This user belongs to no workspace.");
 		}
 		Membership first = member.get(0);
 		return new HeraldAuthentication(
-				new Caller(user.get().getId(), user.get().getEmail(), first.getWorkspaceId(), first.getRole(), null));
+				new Caller(user.getId(), user.getEmail(), first.getWorkspaceId(), first.getRole(), null));
+	}
+
+	/** Unknown emails and wrong passwords cost the same and read the same. */
+	private AppUser verify(String email, String password) {
+		Optional<AppUser> user = this.users.findByEmail(email);
+		String hash = user.map(AppUser::getPasswordHash).orElseGet(this::dummyHash);
+		if (!this.encoder.matches(password, hash) || user.isEmpty()) {
+			throw new BadCredentialsException("Wrong email or password.");
+		}
+		return user.get();
+	}
+
+	private static String clientAddress(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
 	}
 
 	@Override

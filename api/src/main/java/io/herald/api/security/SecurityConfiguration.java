@@ -1,18 +1,22 @@
 package io.herald.api.security;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.herald.api.problems.ProblemType;
 import io.herald.api.problems.ProblemWriter;
 import io.herald.api.tokens.TokenHasher;
 import io.herald.core.users.AppUserRepository;
 import io.herald.core.workspaces.MembershipRepository;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -30,12 +34,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may call what. The API takes bearer tokens (no CSRF: nothing ambient) or the
- * browser session (CSRF protected); HTTP Basic is accepted so a first token can be made
- * with email and password. Everything else is the web UI behind a login form. Requests
- * with credentials of their own go through a stateless chain; the rest through the
- * session chain.
+ * browser session (CSRF protected); HTTP Basic is accepted only on
+ * {@code POST /api/v1/auth/tokens}, so a first token can be made with email and password.
+ * Everything else is the web UI behind a login form. Requests with credentials of their
+ * own go through a stateless chain; the rest through the session chain. Paths are matched
+ * as the container decoded and normalised them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 class SecurityConfiguration {
 
 	private static final Pattern SIGNED_UPLOAD = Pattern.compile("/api/v1/assets/[^/]+/content");
@@ -46,14 +52,15 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// Argon2id, the OWASP recommendation for password storage.
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+		// Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane); Spring's
+		// v5.8 defaults use 16 MiB. Older hashes are upgraded at the next sign-in.
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 	}
 
 	@Bean
 	AuthenticationManager authenticationManager(AppUserRepository users, MembershipRepository memberships,
-			PasswordEncoder encoder) {
-		return new ProviderManager(new PasswordAuthenticationProvider(users, memberships, encoder));
+			PasswordEncoder encoder, LoginThrottle throttle) {
+		return new ProviderManager(new PasswordAuthenticationProvider(users, memberships, encoder, throttle));
 	}
 
 	/**
@@ -76,6 +83,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(jdbc, hasher, clock, apiEntryPoint),
 					BasicAuthenticationFilter.class)
+			.addFilterBefore(new BasicOnlyForTokensFilter(apiEntryPoint), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint));
 		return common(http, apiEntryPoint, problems).build();
 	}
@@ -102,7 +110,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/healthz", "/readyz", "/actuator/health/**", "/actuator/prometheus",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/problems/**", "/media/**", "/login",
-						"/error", "/favicon.ico", "/connect/*/callback", "/css/**", "/js/**", "/webjars/**")
+						"/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -125,23 +133,30 @@ class SecurityConfiguration {
 	}
 
 	private static AuthenticationEntryPoint apiEntryPoint(ProblemWriter problems) {
-		return (request, response, ex) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-				"Authentication required",
-				(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
+		return (request, response, ex) -> {
+			if (ex instanceof LoginThrottledException throttled) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+				problems.write(request, response, ProblemType.LOGIN_THROTTLED, throttled.getMessage(),
+						Map.of("retryAfterSeconds", throttled.retryAfterSeconds()));
+				return;
+			}
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+					(ex.getMessage() != null) ? ex.getMessage() : "Send Authorization: Bearer <API token>.");
+		};
 	}
 
 	static boolean carriesCredentials(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
 		return header != null
-				&& (header.regionMatches(true, 0, "Bearer ", 0, 7) || header.regionMatches(true, 0, "Basic ", 0, 6));
+				&& (header.regionMatches(true, 0, "Bearer ", 0, 7) || BasicOnlyForTokensFilter.isBasic(request));
 	}
 
 	private static boolean isSignedUpload(HttpServletRequest request) {
-		return "PUT".equals(request.getMethod()) && SIGNED_UPLOAD.matcher(request.getRequestURI()).matches();
+		return "PUT".equals(request.getMethod()) && SIGNED_UPLOAD.matcher(RequestPaths.of(request)).matches();
 	}
 
 	static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = RequestPaths.of(request);
 		return path.startsWith("/api/") || path.startsWith("/actuator/");
 	}
 

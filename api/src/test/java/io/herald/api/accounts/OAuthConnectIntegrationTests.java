@@ -33,6 +33,7 @@ class OAuthConnectIntegrationTests extends ApiIntegrationTest {
 
 		Api.Response callback = this.api
 			.get("/connect/oauthtest/callback?code=" + code + "&state=" + query.get("state"))
+			.token(tenant.token())
 			.send();
 		assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
 		assertThat(callback.json().get("network").asString()).isEqualTo("oauthtest");
@@ -40,6 +41,7 @@ class OAuthConnectIntegrationTests extends ApiIntegrationTest {
 		assertThat(this.api.get("/api/v1/accounts").token(tenant.token()).send().json()).hasSize(1);
 
 		Api.Response replay = this.api.get("/connect/oauthtest/callback?code=" + code + "&state=" + query.get("state"))
+			.token(tenant.token())
 			.send();
 		assertThat(replay.status()).isEqualTo(422);
 		assertThat(replay.json().get("type").asString()).isEqualTo("/problems/connect-failed");
@@ -48,14 +50,44 @@ class OAuthConnectIntegrationTests extends ApiIntegrationTest {
 	@Test
 	void a_forged_state_or_a_denied_authorization_connects_nothing() {
 		Tenant tenant = this.fixtures.tenant(this.api);
-		Api.Response forged = this.api.get("/connect/oauthtest/callback?code=abc&state=forged").send();
+		Api.Response forged = this.api.get("/connect/oauthtest/callback?code=abc&state=forged")
+			.token(tenant.token())
+			.send();
 		assertThat(forged.status()).isEqualTo(422);
 		Api.Response denied = this.api
 			.get("/connect/oauthtest/callback?error=access_denied&error_description=User%20said%20no")
+			.token(tenant.token())
 			.send();
 		assertThat(denied.status()).isEqualTo(422);
 		assertThat(denied.json().get("detail").asString()).contains("User said no");
 		assertThat(this.api.get("/api/v1/accounts").token(tenant.token()).send().json()).isEmpty();
+	}
+
+	@Test
+	void a_connect_started_by_one_user_cannot_be_finished_by_another() {
+		Tenant starter = this.fixtures.tenant(this.api);
+		Tenant other = this.fixtures.tenant(this.api);
+		Map<String, String> query = query(URI.create(this.api.post("/api/v1/accounts/oauth/oauthtest")
+			.token(starter.token())
+			.send()
+			.json()
+			.get("authorizationUrl")
+			.asString()));
+		String code = this.network.approve(query.get("code_challenge"));
+		String callback = "/connect/oauthtest/callback?code=" + code + "&state=" + query.get("state");
+
+		Api.Response anonymous = this.api.get(callback).send();
+		assertThat(anonymous.status()).isEqualTo(302);
+		assertThat(anonymous.header("Location")).endsWith("/login");
+		Api.Response stranger = this.api.get(callback).token(other.token()).send();
+		assertThat(stranger.status()).as(stranger.toString()).isEqualTo(422);
+		assertThat(stranger.json().get("type").asString()).isEqualTo("/problems/connect-failed");
+		assertThat(stranger.json().get("detail").asString()).contains("another user");
+		assertThat(this.api.get("/api/v1/accounts").token(other.token()).send().json()).isEmpty();
+		assertThat(this.api.get("/api/v1/accounts").token(starter.token()).send().json()).isEmpty();
+
+		Api.Response own = this.api.get(callback).token(starter.token()).send();
+		assertThat(own.status()).as(own.toString()).isEqualTo(201);
 	}
 
 	@Test

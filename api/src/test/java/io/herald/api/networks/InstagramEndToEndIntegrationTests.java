@@ -28,7 +28,7 @@ class InstagramEndToEndIntegrationTests extends NetworkEndToEndIntegrationTest {
 		URI authorization = startOAuth(tenant, "instagram");
 		String state = query(authorization).get("state");
 		assertThat(state).isNotBlank();
-		JsonNode account = finishOAuth("instagram", graph.authorize(user), state);
+		JsonNode account = finishOAuth(tenant, "instagram", graph.authorize(user), state);
 		assertThat(account.get("network").asString()).isEqualTo("instagram");
 		assertThat(account.get("remoteUserId").asString()).isEqualTo(user.userId);
 		assertThat(account.get("handle").asString()).isEqualTo(user.username);

@@ -84,11 +84,13 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 	}
 
 	/**
-	 * The browser comes back from the network with a code: no Herald credentials.
+	 * The browser comes back from the network with a code, to the user who started the
+	 * connect.
 	 * @return the connected account
 	 */
-	protected JsonNode finishOAuth(String network, String code, String state) {
+	protected JsonNode finishOAuth(Tenant tenant, String network, String code, String state) {
 		Api.Response callback = this.api.get("/connect/" + network + "/callback?code=" + code + "&state=" + state)
+			.token(tenant.token())
 			.send();
 		assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
 		return callback.json();

@@ -35,7 +35,7 @@ class XEndToEndIntegrationTests extends NetworkEndToEndIntegrationTest {
 		assertThat(query(authorization).get("redirect_uri")).isEqualTo(java.net.URLEncoder
 			.encode(servers().heraldUrl() + "/connect/x/callback", java.nio.charset.StandardCharsets.UTF_8));
 		FakeXServer.Callback approved = x.approve(authorization, username);
-		JsonNode account = finishOAuth("x", approved.code(), approved.state());
+		JsonNode account = finishOAuth(tenant, "x", approved.code(), approved.state());
 		assertThat(account.get("network").asString()).isEqualTo("x");
 		assertThat(account.get("handle").asString()).isEqualTo(username);
 		String userId = account.get("remoteUserId").asString();

@@ -1,14 +1,21 @@
 package io.herald.api.ops;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.herald.api.support.Api;
 import io.herald.api.support.ApiIntegrationTest;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperabilityIntegrationTests extends ApiIntegrationTest {
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Test
 	void liveness_and_readiness_answer_without_credentials_with_detail() {
@@ -26,10 +33,24 @@ class OperabilityIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void prometheus_metrics_are_exposed() {
-		Api.Response metrics = this.api.get("/actuator/prometheus").send();
+	void prometheus_metrics_are_exposed_on_the_management_port() {
+		Api.Response metrics = new Api("http://localhost:" + this.managementPort).get("/actuator/prometheus").send();
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void the_public_port_serves_no_management_endpoint_in_any_spelling() {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : List.of("/actuator/prometheus", "/%61ctuator/prometheus", "/%61%63tuator/%70rometheus",
+				"/actuator/health", "/%61ctuator/health", "/actuator/./prometheus", "/static/../actuator/prometheus",
+				"/actuator/env", "/actuator/info", "/actuator")) {
+			Api.Response response = this.api.get(path).send();
+			assertThat(response.status()).as(response.toString()).isNotEqualTo(200);
+			assertThat(response.body()).as(path).doesNotContain("jvm_memory").doesNotContain("hikaricp");
+		}
+		assertThat(this.api.get("/healthz").send().status()).isEqualTo(200);
+		assertThat(this.api.get("/readyz").send().status()).isEqualTo(200);
 	}
 
 	@Test

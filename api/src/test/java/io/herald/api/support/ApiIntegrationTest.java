@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"herald.admin.email=admin@test.local", "herald.admin.password=admin-password-for-tests",
 				// Production skips this at startup (Flyway owns the schema); the tests
 				// still check that every entity matches it.
-				"spring.jpa.hibernate.ddl-auto=validate" })
+				"spring.jpa.hibernate.ddl-auto=validate",
+				// Every test signs in from 127.0.0.1; the throttle tests use forwarded
+				// addresses of their own, so other tests' wrong passwords lock nothing.
+				"herald.login.throttle.address-free-failures=1000" })
 @org.springframework.context.annotation.Import({ Fixtures.class, ApiIntegrationTest.TestNetworks.class })
 public abstract class ApiIntegrationTest {
 

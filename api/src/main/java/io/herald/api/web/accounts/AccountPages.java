@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.herald.api.accounts.AccountOperations;
 import io.herald.api.problems.ApiException;
 import io.herald.api.security.Caller;
@@ -89,10 +91,11 @@ class AccountPages extends UiErrors {
 	}
 
 	@GetMapping("/accounts/oauth/{network}")
-	String oauth(@AuthenticationPrincipal Caller caller, @PathVariable String network, RedirectAttributes redirect) {
+	String oauth(@AuthenticationPrincipal Caller caller, @PathVariable String network, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		caller.require(Role.EDITOR);
 		try {
-			return "redirect:" + this.operations.startOAuth(caller.workspaceId(), caller.userId(), network);
+			return "redirect:" + this.operations.startOAuth(caller.workspaceId(), caller.userId(), network, request);
 		}
 		catch (ApiException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
