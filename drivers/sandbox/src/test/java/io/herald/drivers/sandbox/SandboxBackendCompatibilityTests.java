@@ -141,6 +141,17 @@ class SandboxBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 					Fixture.this.backend.clearFaults();
 				}
 
+				@Override
+				public List<String> publishingCalls() {
+					return List.of("publish");
+				}
+
+				/** The sandbox stores the post, then the answer is lost, however. */
+				@Override
+				public void failAfterApplying(String call, AfterApplied answer) {
+					Fixture.this.backend.failNextCall(SandboxFault.UNKNOWN_OUTCOME, "applied, then " + answer, null);
+				}
+
 			});
 		}
 
