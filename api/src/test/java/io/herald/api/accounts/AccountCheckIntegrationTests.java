@@ -83,6 +83,8 @@ class AccountCheckIntegrationTests extends ApiIntegrationTest {
 	private void awaitWaitingForTheRowLock(CompletableFuture<Account> check) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
+			// Activity is a per-transaction snapshot; this poll runs inside the lock's.
+			this.jdbc.queryForObject("SELECT pg_stat_clear_snapshot()::text", String.class);
 			Integer waiting = this.jdbc.queryForObject(
 					"SELECT count(*) FROM pg_stat_activity WHERE"
 							+ " wait_event_type = 'Lock' AND query LIKE '%FROM account WHERE id = % FOR UPDATE%'",

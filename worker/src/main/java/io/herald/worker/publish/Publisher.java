@@ -179,7 +179,7 @@ public class Publisher {
 			Transition next = this.machine.onReconcileFailure(target.snapshot(target.attempts()), ex, refreshed,
 					this.clock.instant());
 			if (next instanceof Transition.RefreshAndRetry) {
-				Optional<AccountSession> fresh = refreshed(target, backend, session);
+				Optional<AccountSession> fresh = refreshForReconcile(target, backend, session);
 				return fresh.isEmpty() || reconciled(target, backend, fresh.get(), request, true);
 			}
 			log.info("Could not reconcile {}: {} {}", target, ex.kind(), ex.getMessage());
@@ -192,7 +192,7 @@ public class Publisher {
 	 * Refreshes an expired session for a reconcile; when the network refuses, records the
 	 * target's transition and returns empty.
 	 */
-	private Optional<AccountSession> refreshed(ClaimedTarget target, BaseSocialBackend backend,
+	private Optional<AccountSession> refreshForReconcile(ClaimedTarget target, BaseSocialBackend backend,
 			AccountSession session) {
 		try {
 			return Optional.of(this.refresher.afterExpiry(target.workspaceId(), target.accountId(), backend, session));

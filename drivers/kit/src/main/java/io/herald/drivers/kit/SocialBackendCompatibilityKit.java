@@ -396,9 +396,20 @@ public abstract class SocialBackendCompatibilityKit {
 			assertThat(countPublished(this.request)).isZero();
 		}
 
+		/**
+		 * A 5xx is TRANSIENT, or UNKNOWN_OUTCOME where the call creates the post without
+		 * an idempotency key: the network may have applied it before failing.
+		 */
 		@Test
-		void maps_a_server_error_to_transient() throws Exception {
-			publishFailing(Fault.of(Fault.Kind.SERVER_ERROR, "Kit says the server broke"), ErrorKind.TRANSIENT);
+		void maps_a_server_error_to_transient_or_unknown_outcome() throws Exception {
+			Fault fault = Fault.of(Fault.Kind.SERVER_ERROR, "Kit says the server broke");
+			injecting(fault);
+			this.request = request(uniquePrefix() + "meets " + fault.kind());
+			AccountSession session = session();
+			PublishException ex = assertThrows(PublishException.class, () -> backend().publish(this.request, session));
+			assertThat(ex.kind()).as("error kind (message: %s)", ex.getMessage())
+				.isIn(ErrorKind.TRANSIENT, ErrorKind.UNKNOWN_OUTCOME);
+			assertThat(ex.getMessage()).as("the network's message is kept").contains(fault.message());
 			assertThat(countPublished(this.request)).isZero();
 		}
 
