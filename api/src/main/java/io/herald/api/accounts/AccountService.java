@@ -24,10 +24,14 @@ import io.herald.drivers.spi.ConnectFailedException.Reason;
 import io.herald.drivers.spi.ConnectRequest;
 import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
+import io.herald.worker.accounts.CoreAccountSessions;
+import io.herald.worker.accounts.SessionRefresher;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Connects, checks and disconnects accounts. The network is called only here (and in the
@@ -48,13 +52,24 @@ class AccountService {
 
 	private final Clock clock;
 
+	private final SessionRefresher refresher;
+
+	private final TransactionTemplate transactions;
+
 	AccountService(AccountRepository accounts, AccountSessionStore sessions, NetworkRegistry networks,
-			JdbcTemplate jdbc, Clock clock) {
+			JdbcTemplate jdbc, Clock clock, ObjectProvider<SessionRefresher> refresher,
+			TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.networks = networks;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.transactions = transactions;
+		// The engine's refresher when this node runs it; an api-only node builds the same
+		// one: refresh tokens often rotate, so every refresh must take the account row
+		// lock and reuse a session someone else renewed meanwhile.
+		this.refresher = refresher
+			.getIfAvailable(() -> new SessionRefresher(new CoreAccountSessions(sessions), jdbc, transactions, clock));
 	}
 
 	@Transactional
@@ -126,11 +141,17 @@ class AccountService {
 		return this.accounts.findInWorkspace(id, workspaceId).orElseThrow(() -> ApiException.notFound("Account"));
 	}
 
-	@Transactional
+	/**
+	 * Verifies an account's session, renewing an expired one through the engine's
+	 * refresher (row lock, one refresh for the cluster). Not one transaction: the refresh
+	 * commits on its own, and the network is not called while holding a connection.
+	 */
 	Account check(UUID workspaceId, UUID id) {
-		Account account = get(workspaceId, id);
+		Account account = this.transactions.execute((status) -> get(workspaceId, id));
 		BaseSocialBackend backend = backend(account.getNetwork());
 		AccountSession session = this.sessions.open(account);
+		AccountStatus status = AccountStatus.CONNECTED;
+		String reason = null;
 		try {
 			try {
 				backend.verify(session);
@@ -139,21 +160,23 @@ class AccountService {
 				if (ex.kind() != ErrorKind.AUTH_EXPIRED) {
 					throw ex;
 				}
-				session = backend.refresh(session);
-				backend.verify(session);
-				this.sessions.seal(account, session);
+				backend.verify(this.refresher.afterExpiry(workspaceId, id, backend, session));
 			}
-			account.markStatus(AccountStatus.CONNECTED, null, this.clock.instant());
 		}
 		catch (PublishException ex) {
-			if (ex.kind() == ErrorKind.AUTH_REVOKED || ex.kind() == ErrorKind.AUTH_EXPIRED) {
-				account.markStatus(AccountStatus.NEEDS_RECONNECT, ex.getMessage(), this.clock.instant());
-			}
-			else {
+			if (ex.kind() != ErrorKind.AUTH_REVOKED && ex.kind() != ErrorKind.AUTH_EXPIRED) {
 				throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, ConnectFailedException.reasonOf(ex).message());
 			}
+			status = AccountStatus.NEEDS_RECONNECT;
+			reason = ex.getMessage();
 		}
-		return account;
+		AccountStatus checked = status;
+		String why = reason;
+		return this.transactions.execute((tx) -> {
+			Account current = get(workspaceId, id);
+			current.markStatus(checked, why, this.clock.instant());
+			return current;
+		});
 	}
 
 	@Transactional

@@ -157,7 +157,8 @@ class PostController {
 	@PostMapping("/{id}/retry")
 	@Operation(summary = "Retry the post's failed targets",
 			description = "Puts every FAILED target back in the queue, due now, with a fresh attempt count."
-					+ " A conflict problem when nothing failed.")
+					+ " A target whose last call may have gone through is checked with the network first,"
+					+ " so a retry never publishes twice. A conflict problem when nothing failed.")
 	ResponseEntity<PostView> retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		caller.require(Role.EDITOR);
 		Post post = this.posts.retry(caller.workspaceId(), id);

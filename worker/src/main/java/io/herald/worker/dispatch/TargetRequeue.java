@@ -29,6 +29,9 @@ public class TargetRequeue {
 
 	/**
 	 * Puts a post's failed targets back, due now (the lateness window counts from now).
+	 * Their {@code uncertain_since} stays: a target whose earlier call may have gone
+	 * through (a timeout, then the account had to be reconnected) is reconciled before it
+	 * is sent again.
 	 * @param workspaceId the workspace
 	 * @param postId the post
 	 * @return the re-queued target ids
@@ -40,7 +43,7 @@ public class TargetRequeue {
 					workspaceId);
 			List<UUID> ids = this.jdbc.queryForList(
 					"UPDATE post_target SET status = 'SCHEDULED', due_at = ?,"
-							+ " next_attempt_at = NULL, attempts = 0, uncertain_since = NULL, in_progress_token = NULL,"
+							+ " next_attempt_at = NULL, attempts = 0, in_progress_token = NULL,"
 							+ " last_error = NULL, last_error_kind = NULL, updated_at = ?, version = version + 1"
 							+ " WHERE workspace_id = ? AND post_id = ? AND status = 'FAILED' RETURNING id",
 					UUID.class, ts(now), ts(now), workspaceId, postId);

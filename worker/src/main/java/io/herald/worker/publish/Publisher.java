@@ -26,7 +26,9 @@ import org.slf4j.MDC;
  * Publishes one claimed target: reconcile if an earlier call's outcome is unknown, check
  * window, attempts and rate budget, write the attempt row, call the driver, record the
  * transition. Any unexpected failure (the database gone) leaves the target leased; the
- * lease sweeper hands it on, and the next execution reconciles first.
+ * lease sweeper hands it on, and the next execution reconciles first. An {@link Error}
+ * (out of memory preparing media, say) fails only this target, with a reason: handing it
+ * on would crash the next node too.
  */
 public class Publisher {
 
@@ -92,6 +94,9 @@ public class Publisher {
 		catch (RuntimeException ex) {
 			log.warn("Could not finish {}; its lease will expire and it will be reconciled: {}", target, ex.toString());
 		}
+		catch (Error error) {
+			failOnError(target, null, error);
+		}
 		finally {
 			this.leases.release(target.id());
 			MDC.remove("target");
@@ -125,7 +130,7 @@ public class Publisher {
 			finish(target, null, new Transition.Failed("MEDIA_MISSING", ex.getMessage()), null);
 			return;
 		}
-		if (target.uncertainSince() != null && reconciled(target, backend, session, request)) {
+		if (target.uncertainSince() != null && reconciled(target, backend, session, request, false)) {
 			return;
 		}
 		Instant now = this.clock.instant();
@@ -152,11 +157,13 @@ public class Publisher {
 	}
 
 	/**
-	 * Asks the network whether an earlier call went through.
+	 * Asks the network whether an earlier call went through. Until it answers, the target
+	 * stays uncertain: failures back off like publishes, and an account that must be
+	 * reconnected fails the target without clearing the marker.
 	 * @return true when the target's fate is settled (published, or retried later)
 	 */
 	private boolean reconciled(ClaimedTarget target, BaseSocialBackend backend, AccountSession session,
-			PublishRequest request) {
+			PublishRequest request, boolean refreshed) {
 		try {
 			Optional<PublishResult.Published> found = backend.reconcile(request, session, target.uncertainSince());
 			if (found.isEmpty()) {
@@ -168,13 +175,48 @@ public class Publisher {
 			return true;
 		}
 		catch (PublishException ex) {
-			Instant now = this.clock.instant();
-			Transition next = (ex.kind() == ErrorKind.AUTH_REVOKED)
-					? this.machine.onFailure(target.snapshot(target.attempts()), ex, true, now)
-					: new Transition.Retry(now.plus(Duration.ofSeconds(5)), ex.kind(),
-							"Could not check whether an earlier attempt went through: " + ex.getMessage(), true);
+			this.budgets.record(target.workspaceId(), target.accountId(), ex, this.clock.instant());
+			Transition next = this.machine.onReconcileFailure(target.snapshot(target.attempts()), ex, refreshed,
+					this.clock.instant());
+			if (next instanceof Transition.RefreshAndRetry) {
+				Optional<AccountSession> fresh = refreshForReconcile(target, backend, session);
+				return fresh.isEmpty() || reconciled(target, backend, fresh.get(), request, true);
+			}
+			log.info("Could not reconcile {}: {} {}", target, ex.kind(), ex.getMessage());
 			finish(target, null, next, ex);
 			return true;
+		}
+	}
+
+	/**
+	 * Refreshes an expired session for a reconcile; when the network refuses, records the
+	 * target's transition and returns empty.
+	 */
+	private Optional<AccountSession> refreshForReconcile(ClaimedTarget target, BaseSocialBackend backend,
+			AccountSession session) {
+		try {
+			return Optional.of(this.refresher.afterExpiry(target.workspaceId(), target.accountId(), backend, session));
+		}
+		catch (PublishException ex) {
+			finish(target, null,
+					this.machine.onReconcileFailure(target.snapshot(target.attempts()), ex, true, this.clock.instant()),
+					ex);
+			return Optional.empty();
+		}
+	}
+
+	/** Fails the target after an {@link Error}, keeping it uncertain. */
+	private void failOnError(ClaimedTarget target, UUID attemptId, Error error) {
+		if (error instanceof ThreadDeath) {
+			throw error;
+		}
+		log.error("Publishing {} broke with {}; failing it", target, error.toString());
+		try {
+			Transition.Failed failed = this.machine.onError(error);
+			finish(target, attemptId, failed, new PublishException(ErrorKind.UNKNOWN_OUTCOME, failed.reason()));
+		}
+		catch (RuntimeException | Error ex) {
+			log.warn("Could not record the failure of {}; its lease will expire: {}", target, ex.toString());
 		}
 	}
 
@@ -207,6 +249,11 @@ public class Publisher {
 			failure = new PublishException(ErrorKind.UNKNOWN_OUTCOME, "Driver error: " + ex, null, null, null, null,
 					ex);
 			transition = this.machine.onFailure(target.snapshot(attempts), failure, refreshed, this.clock.instant());
+		}
+		catch (Error error) {
+			this.metrics.attempt(target.network(), "error");
+			failOnError(target, attemptId, error);
+			return;
 		}
 		this.metrics.attempt(target.network(), (failure != null) ? failure.kind().name().toLowerCase()
 				: (transition instanceof Transition.Resume) ? "in_progress" : "published");

@@ -227,10 +227,17 @@ public class TargetRecorder {
 					this.node);
 		}
 		if (transition instanceof Transition.Failed failed) {
-			return fail(target, failed.kind(), failed.reason(), now);
+			return fail(target, failed.kind(), failed.reason(), failed.uncertain(), now);
 		}
 		if (transition instanceof Transition.Reconnect reconnect) {
-			return fail(target, "AUTH_REVOKED", reconnect.reason(), now);
+			return fail(target, "AUTH_REVOKED", reconnect.reason(), reconnect.uncertain(), now);
+		}
+		if (transition instanceof Transition.Recheck recheck) {
+			return new Update(
+					"UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
+							+ " attempts = attempts + 1, last_error_kind = ?, last_error = ?, " + COMMON + FENCE,
+					ts(recheck.at()), recheck.kind().name(), truncate(recheck.message()), ts(now), target.id(),
+					this.node);
 		}
 		if (transition instanceof Transition.Retry retry) {
 			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
@@ -251,10 +258,12 @@ public class TargetRecorder {
 		throw new IllegalArgumentException("Not a recordable transition: " + transition);
 	}
 
-	private Update fail(ClaimedTarget target, String kind, String reason, Instant now) {
-		return new Update("UPDATE post_target SET status = 'FAILED', last_error_kind = ?, last_error = ?,"
-				+ " next_attempt_at = NULL, in_progress_token = NULL, uncertain_since = NULL, " + COMMON + FENCE, kind,
-				truncate(reason), ts(now), target.id(), this.node);
+	private Update fail(ClaimedTarget target, String kind, String reason, boolean uncertain, Instant now) {
+		return new Update(
+				"UPDATE post_target SET status = 'FAILED', last_error_kind = ?, last_error = ?,"
+						+ " next_attempt_at = NULL, in_progress_token = NULL,"
+						+ " uncertain_since = CASE WHEN ? THEN uncertain_since END, " + COMMON + FENCE,
+				kind, truncate(reason), uncertain, ts(now), target.id(), this.node);
 	}
 
 	private static String truncate(String message) {

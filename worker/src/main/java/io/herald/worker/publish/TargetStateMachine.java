@@ -3,6 +3,7 @@ package io.herald.worker.publish;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.herald.drivers.spi.ErrorKind;
 import io.herald.drivers.spi.PublishException;
 import io.herald.drivers.spi.PublishResult;
 import io.herald.worker.retry.Backoff;
@@ -10,6 +11,13 @@ import io.herald.worker.retry.Backoff;
 /**
  * Decides every transition of a target from what the network said. Pure: no I/O, the
  * current instant is passed in.
+ * <p>
+ * The exactly-once rule lives here: a target whose {@code uncertain_since} is set is not
+ * called again before a reconcile has answered. Only a network answer clears the marker
+ * (published, in progress, or a failure that proves the call was refused); every other
+ * transition (failing before a call, an account that must be reconnected, a reconcile
+ * that could not be answered, an internal error) keeps it, so a later retry, after a
+ * reconnect too, reconciles first.
  */
 public final class TargetStateMachine {
 
@@ -18,6 +26,9 @@ public final class TargetStateMachine {
 
 	/** Error kind recorded when the attempts are used up. */
 	public static final String EXHAUSTED = "ATTEMPTS_EXHAUSTED";
+
+	/** Error kind recorded when the publication itself broke (out of memory, say). */
+	public static final String INTERNAL = "INTERNAL";
 
 	private final Backoff backoff;
 
@@ -76,8 +87,9 @@ public final class TargetStateMachine {
 	public Transition onFailure(TargetSnapshot target, PublishException failure, boolean refreshed, Instant now) {
 		String message = failure.getMessage();
 		return switch (failure.kind()) {
-			case INVALID_CONTENT, DUPLICATE -> new Transition.Failed(failure.kind().name(), message);
-			case AUTH_REVOKED -> new Transition.Reconnect("The account must be reconnected: " + message);
+			// The network answered: the call was refused, nothing is uncertain any more.
+			case INVALID_CONTENT, DUPLICATE -> new Transition.Failed(failure.kind().name(), message, false);
+			case AUTH_REVOKED -> new Transition.Reconnect("The account must be reconnected: " + message, false);
 			case AUTH_EXPIRED -> refreshed ? retry(target, failure, now, now.plus(delay(target)), false)
 					: new Transition.RefreshAndRetry();
 			case RATE_LIMITED -> retry(target, failure, now,
@@ -90,20 +102,68 @@ public final class TargetStateMachine {
 		};
 	}
 
+	/**
+	 * The transition after a reconcile that could not be answered. The outcome of the
+	 * earlier call is still unknown, so the marker stays whatever happens: the reconcile
+	 * is tried again with the publish backoff (or at the network's reset time), each try
+	 * counting as an attempt, and the target fails (still uncertain) once the attempts or
+	 * the lateness window are used up.
+	 * @param target the target, with {@code attempts} as claimed
+	 * @param failure what the network said to the reconcile
+	 * @param refreshed whether the session was already refreshed in this execution
+	 * @param now the current instant
+	 * @return the next state
+	 */
+	public Transition onReconcileFailure(TargetSnapshot target, PublishException failure, boolean refreshed,
+			Instant now) {
+		String message = "Could not check whether an earlier attempt went through: " + failure.getMessage();
+		if (failure.kind() == ErrorKind.AUTH_REVOKED) {
+			return new Transition.Reconnect("The account must be reconnected: " + message, true);
+		}
+		if (failure.kind() == ErrorKind.AUTH_EXPIRED && !refreshed) {
+			return new Transition.RefreshAndRetry();
+		}
+		TargetSnapshot counted = new TargetSnapshot(target.dueAt(), target.attempts() + 1, target.lastError());
+		Instant at = failure.retryAt().filter(now::isBefore).orElse(now.plus(delay(counted)));
+		Transition.Failed stop = stop(counted, failure.kind(), message, at, true);
+		return (stop != null) ? stop : new Transition.Recheck(at, failure.kind(), message);
+	}
+
+	/**
+	 * The transition after the publication itself broke with an {@link Error} (out of
+	 * memory preparing media, say): fail this target with a clear reason instead of
+	 * letting the node retry it forever. The marker stays, since the call may have gone
+	 * out.
+	 * @param error what was thrown
+	 * @return the failure
+	 */
+	public Transition.Failed onError(Error error) {
+		String reason = (error instanceof OutOfMemoryError)
+				? "The publication ran out of memory preparing its media; use smaller media and retry."
+				: "The publication failed with an internal error (" + error.getClass().getSimpleName() + ").";
+		return new Transition.Failed(INTERNAL, reason, true);
+	}
+
 	private Transition retry(TargetSnapshot target, PublishException failure, Instant now, Instant at,
 			boolean uncertain) {
-		String message = failure.getMessage();
+		Transition.Failed stop = stop(target, failure.kind(), failure.getMessage(), at, uncertain);
+		return (stop != null) ? stop : new Transition.Retry(at, failure.kind(), failure.getMessage(), uncertain);
+	}
+
+	private Transition.Failed stop(TargetSnapshot target, ErrorKind kind, String message, Instant at,
+			boolean uncertain) {
 		if (target.attempts() >= this.maxAttempts) {
-			return new Transition.Failed(failure.kind().name(),
-					"Not published after " + target.attempts() + " attempts. Last error: " + message);
+			return new Transition.Failed(kind.name(),
+					"Not published after " + target.attempts() + " attempts. Last error: " + message, uncertain);
 		}
 		Instant deadline = target.dueAt().plus(this.maxLateness);
 		if (at.isAfter(deadline)) {
 			return new Transition.Failed(LATE,
 					"Not published: the next try (" + at + ") would be past the maximum lateness of " + this.maxLateness
-							+ " after " + target.dueAt() + ". Last error: " + message);
+							+ " after " + target.dueAt() + ". Last error: " + message,
+					uncertain);
 		}
-		return new Transition.Retry(at, failure.kind(), message, uncertain);
+		return null;
 	}
 
 	private Duration delay(TargetSnapshot target) {

@@ -77,9 +77,77 @@ class TargetStateMachineTests {
 	@Test
 	void fails_refused_and_duplicate_content_at_once() {
 		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.INVALID_CONTENT), false, DUE))
-			.isEqualTo(new Transition.Failed("INVALID_CONTENT", "boom"));
+			.isEqualTo(new Transition.Failed("INVALID_CONTENT", "boom", false));
 		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.DUPLICATE), false, DUE))
-			.isEqualTo(new Transition.Failed("DUPLICATE", "boom"));
+			.isEqualTo(new Transition.Failed("DUPLICATE", "boom", false));
+	}
+
+	@Test
+	void clears_the_uncertainty_only_on_an_answer_that_proves_the_call_refused() {
+		assertThat(this.machine.onFailure(target(1), failure(ErrorKind.AUTH_REVOKED), false, DUE))
+			.isInstanceOfSatisfying(Transition.Reconnect.class,
+					(reconnect) -> assertThat(reconnect.uncertain()).isFalse());
+		assertThat(this.machine.onFailure(target(3), failure(ErrorKind.TRANSIENT), false, DUE))
+			.isInstanceOfSatisfying(Transition.Failed.class, (failed) -> assertThat(failed.uncertain()).isFalse());
+		assertThat(this.machine.beforeCall(target(3), DUE).uncertain()).isTrue();
+		assertThat(this.machine.beforeCall(target(0), DUE.plus(Duration.ofHours(1))).uncertain()).isTrue();
+	}
+
+	@Test
+	void keeps_the_uncertainty_when_access_is_revoked_during_a_reconcile() {
+		assertThat(this.machine.onReconcileFailure(target(1), failure(ErrorKind.AUTH_REVOKED), false, DUE))
+			.isInstanceOfSatisfying(Transition.Reconnect.class, (reconnect) -> {
+				assertThat(reconnect.uncertain()).isTrue();
+				assertThat(reconnect.reason()).contains("reconnected").contains("boom");
+			});
+	}
+
+	@Test
+	void backs_off_a_failed_reconcile_like_a_publish_and_counts_it() {
+		assertThat(this.machine.onReconcileFailure(target(0), failure(ErrorKind.TRANSIENT), false, DUE))
+			.isEqualTo(new Transition.Recheck(DUE.plusSeconds(1), ErrorKind.TRANSIENT,
+					"Could not check whether an earlier attempt went through: boom"));
+		assertThat(this.machine.onReconcileFailure(target(1), failure(ErrorKind.UNKNOWN_OUTCOME), false, DUE))
+			.isInstanceOfSatisfying(Transition.Recheck.class,
+					(recheck) -> assertThat(recheck.at()).isEqualTo(DUE.plusSeconds(2)));
+	}
+
+	@Test
+	void honours_the_networks_retry_time_when_a_reconcile_is_rate_limited() {
+		PublishException limited = PublishException.rateLimited("slow down", DUE.plusSeconds(90));
+		assertThat(this.machine.onReconcileFailure(target(1), limited, false, DUE)).isInstanceOfSatisfying(
+				Transition.Recheck.class, (recheck) -> assertThat(recheck.at()).isEqualTo(DUE.plusSeconds(90)));
+	}
+
+	@Test
+	void stops_rechecking_when_the_attempts_or_the_window_are_used_up_but_stays_uncertain() {
+		assertThat(this.machine.onReconcileFailure(target(2), failure(ErrorKind.TRANSIENT), false, DUE))
+			.isInstanceOfSatisfying(Transition.Failed.class, (failed) -> {
+				assertThat(failed.uncertain()).isTrue();
+				assertThat(failed.reason()).contains("after 3 attempts").contains("Could not check");
+			});
+		PublishException limited = PublishException.rateLimited("slow down", DUE.plus(Duration.ofHours(1)));
+		assertThat(this.machine.onReconcileFailure(target(0), limited, false, DUE))
+			.isInstanceOfSatisfying(Transition.Failed.class, (failed) -> {
+				assertThat(failed.kind()).isEqualTo(TargetStateMachine.LATE);
+				assertThat(failed.uncertain()).isTrue();
+			});
+	}
+
+	@Test
+	void refreshes_an_expired_session_once_before_reconciling_again() {
+		assertThat(this.machine.onReconcileFailure(target(1), failure(ErrorKind.AUTH_EXPIRED), false, DUE))
+			.isInstanceOf(Transition.RefreshAndRetry.class);
+		assertThat(this.machine.onReconcileFailure(target(1), failure(ErrorKind.AUTH_EXPIRED), true, DUE))
+			.isInstanceOf(Transition.Recheck.class);
+	}
+
+	@Test
+	void fails_a_publication_that_ran_out_of_memory_with_a_clear_reason_and_stays_uncertain() {
+		Transition.Failed failed = this.machine.onError(new OutOfMemoryError("Java heap space"));
+		assertThat(failed.kind()).isEqualTo(TargetStateMachine.INTERNAL);
+		assertThat(failed.reason()).contains("ran out of memory preparing its media");
+		assertThat(failed.uncertain()).isTrue();
 	}
 
 	@Test

@@ -48,6 +48,8 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 
 	private final AtomicBoolean hideNextRead = new AtomicBoolean();
 
+	private final AtomicReference<Applied> nextApplied = new AtomicReference<>();
+
 	private volatile CountDownLatch held = new CountDownLatch(0);
 
 	FaultProxy(URI target) throws IOException {
@@ -81,8 +83,19 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 	}
 
 	@Override
+	public List<String> publishingCalls() {
+		return List.of("com.atproto.repo.uploadBlob", "com.atproto.repo.createRecord");
+	}
+
+	@Override
+	public void failAfterApplying(String call, AfterApplied answer) {
+		this.nextApplied.set(new Applied("/xrpc/" + call, answer));
+	}
+
+	@Override
 	public void clear() {
 		this.next.set(null);
+		this.nextApplied.set(null);
 		this.hideNextRead.set(false);
 		this.held.countDown();
 	}
@@ -106,6 +119,14 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 				fail(exchange, fault, null);
 				return;
 			}
+			Applied applied = this.nextApplied.get();
+			if (applied != null && "POST".equals(exchange.getRequestMethod())
+					&& exchange.getRequestURI().getPath().equals(applied.path())
+					&& this.nextApplied.compareAndSet(applied, null)) {
+				forward(exchange, body);
+				answerBadly(exchange, applied.answer());
+				return;
+			}
 			HttpResponse<byte[]> response = forward(exchange, body);
 			if (fault != null) {
 				// The PDS applied the call; the answer is held until the test is over,
@@ -125,6 +146,21 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The PDS applied the call; the driver gets anything but its answer. */
+	private void answerBadly(HttpExchange exchange, AfterApplied answer) throws IOException, InterruptedException {
+		switch (answer) {
+			case SERVER_ERROR -> fail(exchange, Fault.of(Fault.Kind.SERVER_ERROR, "applied, then a 500"), null);
+			// Headers promise a body that never comes, then the connection closes: the
+			// client sees the stream end mid-answer, as after a reset.
+			case CONNECTION_RESET -> exchange.sendResponseHeaders(200, 1024);
+			case ANSWER_AFTER_TIMEOUT -> {
+				CountDownLatch latch = new CountDownLatch(1);
+				this.held = latch;
+				latch.await(60, TimeUnit.SECONDS);
+			}
 		}
 	}
 
@@ -166,6 +202,9 @@ final class FaultProxy implements FaultInjector, AutoCloseable {
 		exchange.getResponseHeaders().put("Content-Type", List.of("application/json; charset=utf-8"));
 		String json = "{\"error\":\"" + error + "\",\"message\":\"" + fault.message().replace("\"", "\\\"") + "\"}";
 		send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private record Applied(String path, AfterApplied answer) {
 	}
 
 	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

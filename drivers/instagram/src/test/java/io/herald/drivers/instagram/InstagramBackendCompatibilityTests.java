@@ -143,6 +143,27 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 			this.ig.graph.clearFaults();
 		}
 
+		@Override
+		public List<String> publishingCalls() {
+			return List.of("/media", "/media_publish");
+		}
+
+		@Override
+		public void failAfterApplying(String call, AfterApplied answer) {
+			this.ig.graph.dropAnswerAfterApplying("POST", call);
+		}
+
+		@Override
+		public boolean exactlyOnceCovers(String call, AfterApplied answer) {
+			return answer == AfterApplied.CONNECTION_RESET;
+		}
+
+		@Override
+		public String exactlyOnceGap(String call, AfterApplied answer) {
+			return "issue 13 Instagram 5xx after media_publish: the Graph API fake's applied-then-" + answer
+					+ " mode lands with that fix (only CONNECTION_RESET can be injected after applying here)";
+		}
+
 		private static byte[] jpegRendition(KitMedia.Image image) {
 			try {
 				BufferedImage decoded = ImageIO.read(image.open());

@@ -1,6 +1,7 @@
 package io.herald.drivers.kit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,42 @@ public interface FaultInjector {
 	 * Removes any fault that was not used; the kit calls it after every Errors test.
 	 */
 	void clear();
+
+	/**
+	 * The calls of the driver's publishing flow that change something at the network, in
+	 * the injector's own names (for example {@code com.atproto.repo.uploadBlob} and
+	 * {@code com.atproto.repo.createRecord}, or a media upload step and the post itself).
+	 * The ExactlyOnce tests make each of them applied-then-badly-answered in turn; they
+	 * are skipped when this is empty.
+	 * @return the publishing calls, in flow order
+	 */
+	default List<String> publishingCalls() {
+		return List.of();
+	}
+
+	/**
+	 * Lets the next request of a publishing call reach the network, which applies it, and
+	 * then answers it badly.
+	 * @param call one of {@link #publishingCalls()}
+	 * @param answer what the driver gets instead of the network's answer
+	 */
+	default void failAfterApplying(String call, AfterApplied answer) {
+		throw new UnsupportedOperationException("no publishing calls to fail");
+	}
+
+	/** What a driver gets back from a call the network applied. */
+	enum AfterApplied {
+
+		/** A server error (5xx) with an error body. */
+		SERVER_ERROR,
+
+		/** The connection closes without any answer. */
+		CONNECTION_RESET,
+
+		/** The answer arrives only after the driver's read timeout. */
+		ANSWER_AFTER_TIMEOUT
+
+	}
 
 	/**
 	 * One failure to produce.

@@ -3,9 +3,11 @@ package io.herald.drivers.kit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.herald.drivers.kit.FaultInjector.Fault;
 import io.herald.drivers.spi.AccountProfile;
@@ -24,8 +26,10 @@ import io.herald.drivers.spi.ValidationResult.Codes;
 import io.herald.drivers.spi.ValidationResult.Violation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,9 +396,20 @@ public abstract class SocialBackendCompatibilityKit {
 			assertThat(countPublished(this.request)).isZero();
 		}
 
+		/**
+		 * A 5xx is TRANSIENT, or UNKNOWN_OUTCOME where the call creates the post without
+		 * an idempotency key: the network may have applied it before failing.
+		 */
 		@Test
-		void maps_a_server_error_to_transient() throws Exception {
-			publishFailing(Fault.of(Fault.Kind.SERVER_ERROR, "Kit says the server broke"), ErrorKind.TRANSIENT);
+		void maps_a_server_error_to_transient_or_unknown_outcome() throws Exception {
+			Fault fault = Fault.of(Fault.Kind.SERVER_ERROR, "Kit says the server broke");
+			injecting(fault);
+			this.request = request(uniquePrefix() + "meets " + fault.kind());
+			AccountSession session = session();
+			PublishException ex = assertThrows(PublishException.class, () -> backend().publish(this.request, session));
+			assertThat(ex.kind()).as("error kind (message: %s)", ex.getMessage())
+				.isIn(ErrorKind.TRANSIENT, ErrorKind.UNKNOWN_OUTCOME);
+			assertThat(ex.getMessage()).as("the network's message is kept").contains(fault.message());
 			assertThat(countPublished(this.request)).isZero();
 		}
 
@@ -453,6 +468,95 @@ public abstract class SocialBackendCompatibilityKit {
 			if (capabilities().threads()) {
 				assertThat(countPublished(request(prefix + "reply"))).isEqualTo(1);
 			}
+		}
+
+	}
+
+	/**
+	 * ExactlyOnce: whichever publishing call of the flow the network applied but answered
+	 * badly (a 5xx, a reset connection, an answer after the read timeout), publishing as
+	 * the engine does (reconcile after an unknown outcome, retry after a passing failure,
+	 * resume what is in progress) leaves exactly one publication.
+	 */
+	@Nested
+	class ExactlyOnce {
+
+		private static final int MAX_STEPS = 12;
+
+		@TestFactory
+		Stream<DynamicTest> publishes_once_whichever_publishing_call_is_applied_then_answered_badly() {
+			Optional<FaultInjector> faults = kit().faults().filter((injector) -> !injector.publishingCalls().isEmpty());
+			assumeTrue(faults.isPresent(), "the fixture names no publishing calls (FaultInjector.publishingCalls())");
+			return faults.get()
+				.publishingCalls()
+				.stream()
+				.flatMap((call) -> Arrays.stream(FaultInjector.AfterApplied.values())
+					.map((answer) -> DynamicTest.dynamicTest(call + " applied, then " + answer,
+							() -> publishesOnce(faults.get(), call, answer))));
+		}
+
+		private void publishesOnce(FaultInjector faults, String call, FaultInjector.AfterApplied answer)
+				throws Exception {
+			assumeTrue(kit().exactlyOnceCovers(call, answer), () -> kit().exactlyOnceGap(call, answer));
+			String prefix = uniquePrefix();
+			PublishRequest request = request(prefix + "once");
+			if (capabilities().media().kinds().contains(MediaKind.IMAGE) && request.media().isEmpty()) {
+				request = request.withMedia(List.of(image(KitMedia.png(32, 24), "Exactly once")));
+			}
+			if (capabilities().threads()) {
+				request = request.withThread(List.of(new PublishRequest.ThreadPart(prefix + "reply", List.of())));
+			}
+			session();
+			faults.failAfterApplying(call, answer);
+			try {
+				PublishResult.Published published = publishLikeTheEngine(request);
+
+				assertThat(countPublished(request)).as("posts at the network").isEqualTo(1);
+				if (capabilities().threads()) {
+					assertThat(countPublished(request(prefix + "reply"))).as("replies at the network").isEqualTo(1);
+				}
+				assertThat(readBack(published).get(0).text()).isEqualTo(request.text());
+			}
+			finally {
+				faults.clear();
+			}
+		}
+
+		private PublishResult.Published publishLikeTheEngine(PublishRequest request) throws Exception {
+			AccountSession session = session();
+			String token = null;
+			Instant uncertainSince = null;
+			List<String> steps = new ArrayList<>();
+			for (int step = 0; step < MAX_STEPS; step++) {
+				if (uncertainSince != null) {
+					Optional<PublishResult.Published> found = backend().reconcile(request, session, uncertainSince);
+					steps.add("reconcile: " + (found.isPresent() ? "found" : "not found"));
+					if (found.isPresent()) {
+						return found.get();
+					}
+					uncertainSince = null;
+				}
+				Instant callStart = kit().clock().instant();
+				try {
+					PublishResult result = (token != null) ? backend().resume(request, token, session)
+							: backend().publish(request, session);
+					if (result instanceof PublishResult.Published published) {
+						return published;
+					}
+					token = ((PublishResult.InProgress) result).token();
+					steps.add("in progress");
+				}
+				catch (PublishException ex) {
+					steps.add(ex.kind() + ": " + ex.getMessage());
+					if (ex.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+						uncertainSince = callStart;
+					}
+					else if (ex.kind() != ErrorKind.TRANSIENT) {
+						throw new AssertionError("the driver gave up after " + steps, ex);
+					}
+				}
+			}
+			throw new AssertionError("not published after " + MAX_STEPS + " steps: " + steps);
 		}
 
 	}

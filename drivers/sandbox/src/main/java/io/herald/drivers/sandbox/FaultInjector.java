@@ -27,6 +27,8 @@ final class FaultInjector {
 
 	private final Deque<Scripted> scripted = new ConcurrentLinkedDeque<>();
 
+	private final Deque<Scripted> reconciles = new ConcurrentLinkedDeque<>();
+
 	FaultInjector(FaultSpec global) {
 		this(global, () -> ThreadLocalRandom.current().nextDouble());
 	}
@@ -47,8 +49,17 @@ final class FaultInjector {
 		this.scripted.add(fault);
 	}
 
+	void scriptReconcile(Scripted fault) {
+		this.reconciles.add(fault);
+	}
+
+	Optional<Scripted> nextReconcile() {
+		return Optional.ofNullable(this.reconciles.poll());
+	}
+
 	void clear() {
 		this.scripted.clear();
+		this.reconciles.clear();
 		this.globalNext.values().forEach((counter) -> counter.set(0));
 	}
 

@@ -94,6 +94,19 @@ public class SandboxBackend implements BaseSocialBackend {
 		this.faults.script(new FaultInjector.Scripted(fault, message, retryAt));
 	}
 
+	/**
+	 * Makes the next reconcile fail in the given way ({@link SandboxFault#TRANSIENT},
+	 * {@link SandboxFault#RATE_LIMITED}, {@link SandboxFault#AUTH_EXPIRED},
+	 * {@link SandboxFault#AUTH_REVOKED} or {@link SandboxFault#UNKNOWN_OUTCOME}, a read
+	 * that timed out).
+	 * @param fault the fault
+	 * @param message the message, or {@code null} for the sandbox's own
+	 * @param retryAt the reset time of a rate limit, or {@code null}
+	 */
+	public void failNextReconcile(SandboxFault fault, String message, Instant retryAt) {
+		this.faults.scriptReconcile(new FaultInjector.Scripted(fault, message, retryAt));
+	}
+
 	/** Forgets every scripted and counted fault. */
 	public void clearFaults() {
 		this.faults.clear();
@@ -149,6 +162,10 @@ public class SandboxBackend implements BaseSocialBackend {
 	@Override
 	public Optional<PublishResult.Published> reconcile(PublishRequest request, AccountSession session,
 			Instant attemptStart) throws PublishException {
+		Optional<FaultInjector.Scripted> fault = this.faults.nextReconcile();
+		if (fault.isPresent()) {
+			throw failure(fault.get());
+		}
 		return this.store.find(session.remoteUserId(), request.idempotencyKey(), attemptStart.minus(RECONCILE_SKEW))
 			.map((id) -> published(session, id));
 	}
@@ -201,33 +218,42 @@ public class SandboxBackend implements BaseSocialBackend {
 
 	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session)
 			throws PublishException {
+		switch (scripted.fault()) {
+			case UNKNOWN_OUTCOME -> {
+				this.store.insert(session.remoteUserId(), request, this.clock.instant());
+				throw failure(scripted);
+			}
+			case PROCESSING -> {
+				return new PublishResult.InProgress(processingToken(request), this.clock.instant().plusSeconds(1));
+			}
+			case OUT_OF_MEMORY -> throw new OutOfMemoryError("sandbox: Java heap space (injected)");
+			default -> throw failure(scripted);
+		}
+	}
+
+	/** The network's error for a fault; the caller decides what was stored. */
+	private PublishException failure(FaultInjector.Scripted scripted) {
 		Instant now = this.clock.instant();
 		String custom = scripted.message();
-		switch (scripted.fault()) {
-			case TRANSIENT -> throw new PublishException(ErrorKind.TRANSIENT,
+		return switch (scripted.fault()) {
+			case TRANSIENT -> new PublishException(ErrorKind.TRANSIENT,
 					message(custom, "sandbox: 503 Service Unavailable"), null, 503, null, null, null);
 			case RATE_LIMITED -> {
 				Instant retryAt = (scripted.retryAt() != null) ? scripted.retryAt()
 						: now.plus(this.properties.retryAfter());
-				throw new PublishException(ErrorKind.RATE_LIMITED, message(custom, "sandbox: 429 Too Many Requests"),
+				yield new PublishException(ErrorKind.RATE_LIMITED, message(custom, "sandbox: 429 Too Many Requests"),
 						retryAt, 429, null, new RateBudget("posts", 0, 0, retryAt), null);
 			}
-			case AUTH_EXPIRED -> throw new PublishException(ErrorKind.AUTH_EXPIRED,
+			case AUTH_EXPIRED -> new PublishException(ErrorKind.AUTH_EXPIRED,
 					message(custom, "sandbox: 401 token expired"), null, 401, "expired_token", null, null);
-			case AUTH_REVOKED -> throw new PublishException(ErrorKind.AUTH_REVOKED,
+			case AUTH_REVOKED -> new PublishException(ErrorKind.AUTH_REVOKED,
 					message(custom, "sandbox: 401 grant revoked"), null, 401, "invalid_grant", null, null);
-			case INVALID_CONTENT -> throw new PublishException(ErrorKind.INVALID_CONTENT,
+			case INVALID_CONTENT -> new PublishException(ErrorKind.INVALID_CONTENT,
 					message(custom, "sandbox: 422 this post is refused"), null, 422, null, null, null);
-			case UNKNOWN_OUTCOME -> {
-				this.store.insert(session.remoteUserId(), request, now);
-				throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
-						message(custom, "sandbox: timed out waiting for the answer"), null, null, null, null, null);
-			}
-			case PROCESSING -> {
-				return new PublishResult.InProgress(processingToken(request), now.plusSeconds(1));
-			}
-			default -> throw new IllegalStateException("Unknown sandbox fault " + scripted.fault());
-		}
+			case UNKNOWN_OUTCOME -> new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+					message(custom, "sandbox: timed out waiting for the answer"), null, null, null, null, null);
+			default -> throw new IllegalStateException("Sandbox fault " + scripted.fault() + " is not an error");
+		};
 	}
 
 	private static String message(String custom, String standard) {

@@ -26,7 +26,13 @@ public enum SandboxFault {
 	UNKNOWN_OUTCOME,
 
 	/** The network accepts the post for processing; it appears after a resume. */
-	PROCESSING;
+	PROCESSING,
+
+	/**
+	 * The driver runs out of memory preparing the media (an {@link OutOfMemoryError} is
+	 * thrown); nothing is sent or stored.
+	 */
+	OUT_OF_MEMORY;
 
 	static SandboxFault parse(String name) {
 		return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -106,9 +106,14 @@ class SandboxBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		@Override
 		public long countPublished(PublishRequest request) throws SQLException {
 			try (Connection connection = this.dataSource.getConnection();
+					// Thread parts live in their publication's row; each counts as a
+					// post.
 					PreparedStatement query = connection
-						.prepareStatement("SELECT count(*) FROM sandbox_publication WHERE text = ?")) {
+						.prepareStatement("SELECT (SELECT count(*) FROM sandbox_publication WHERE text = ?)"
+								+ " + (SELECT count(*) FROM sandbox_publication, unnest(thread_texts) part"
+								+ " WHERE part = ?)")) {
 				query.setString(1, request.text());
+				query.setString(2, request.text());
 				try (ResultSet rs = query.executeQuery()) {
 					rs.next();
 					return rs.getLong(1);
@@ -139,6 +144,17 @@ class SandboxBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 				@Override
 				public void clear() {
 					Fixture.this.backend.clearFaults();
+				}
+
+				@Override
+				public List<String> publishingCalls() {
+					return List.of("publish");
+				}
+
+				/** The sandbox stores the post, then the answer is lost, however. */
+				@Override
+				public void failAfterApplying(String call, AfterApplied answer) {
+					Fixture.this.backend.failNextCall(SandboxFault.UNKNOWN_OUTCOME, "applied, then " + answer, null);
 				}
 
 			});

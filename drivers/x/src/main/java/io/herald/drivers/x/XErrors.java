@@ -81,6 +81,25 @@ final class XErrors {
 	}
 
 	/**
+	 * A passing failure of a call that creates a post proves nothing: X may have created
+	 * the post before its 5xx (or its unreadable answer), so a second send could
+	 * duplicate it. The engine reconciles an unknown outcome before anything else.
+	 * @param failure the failure as mapped from the answer
+	 * @param createsPost whether the call creates a post
+	 * @return the failure to report
+	 */
+	static PublishException possiblyApplied(PublishException failure, boolean createsPost) {
+		if (!createsPost || failure.kind() != ErrorKind.TRANSIENT) {
+			return failure;
+		}
+		return new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+				"X answered the post with a failure that does not prove it was refused (" + failure.getMessage()
+						+ "); it may or may not exist.",
+				null, failure.httpStatus().orElse(null), failure.networkCode().orElse(null),
+				failure.rateBudget().orElse(null), failure);
+	}
+
+	/**
 	 * The exception for a call that failed on the network.
 	 * @param ex the failure
 	 * @param sent whether the request may have reached X (the connection was open)

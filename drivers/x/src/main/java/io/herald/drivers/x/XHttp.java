@@ -94,10 +94,15 @@ final class XHttp {
 			RateBudget budget = XRateLimits.budget(response.headers(), scope);
 			String body = readBody(response);
 			if (!response.isSuccessful()) {
-				throw XErrors.fromResponse(response.code(), response.headers(), body, budget, this.clock.instant(),
-						this.json);
+				throw XErrors.possiblyApplied(XErrors.fromResponse(response.code(), response.headers(), body, budget,
+						this.clock.instant(), this.json), createsPost);
 			}
-			return new XResponse(response.code(), parse(body, response.code()), budget);
+			try {
+				return new XResponse(response.code(), parse(body, response.code()), budget);
+			}
+			catch (PublishException ex) {
+				throw XErrors.possiblyApplied(ex, createsPost);
+			}
 		}
 		catch (RequestSentException ex) {
 			throw XErrors.fromIo((IOException) ex.getCause(), true, createsPost);

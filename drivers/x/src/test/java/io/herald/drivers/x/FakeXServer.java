@@ -328,10 +328,19 @@ public final class FakeXServer implements AutoCloseable {
 			// The request is lost before X acts on it, and so is the answer.
 			return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
 		}
-		if (fault != null && fault.kind() != Fault.Kind.TIMEOUT_AFTER_SEND) {
+		if (fault != null && !fault.kind().applies()) {
 			return faultResponse(request, fault);
 		}
 		Reply reply = route(request, userId);
+		if (fault != null && fault.kind() == Fault.Kind.APPLIED_THEN_SERVER_ERROR) {
+			check(request, reply);
+			return respond(request, problem(503, "internal-error", "Service Unavailable",
+					fault.messageOr("Service Unavailable: X is temporarily over capacity.")));
+		}
+		if (fault != null && fault.kind() == Fault.Kind.APPLIED_THEN_RESET) {
+			check(request, reply);
+			return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+		}
 		if (fault != null) {
 			// The request is applied, then the answer never comes.
 			check(request, reply);
@@ -725,7 +734,8 @@ public final class FakeXServer implements AutoCloseable {
 				data.putObject("processing_info").put("state", "failed").put("progress_percent", 0);
 				yield ok(200, this.json.createObjectNode().set("data", data));
 			}
-			case TIMEOUT_AFTER_SEND, TIMEOUT_NOT_APPLIED -> throw new IllegalStateException("handled by the caller");
+			case TIMEOUT_AFTER_SEND, TIMEOUT_NOT_APPLIED, APPLIED_THEN_SERVER_ERROR, APPLIED_THEN_RESET ->
+				throw new IllegalStateException("handled by the caller");
 		};
 		return respond(request, reply);
 	}
@@ -929,7 +939,12 @@ public final class FakeXServer implements AutoCloseable {
 		enum Kind {
 
 			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TOKEN_REVOKED, INVALID_CONTENT, TIMEOUT_AFTER_SEND,
-			TIMEOUT_NOT_APPLIED, PROCESSING_FAILED
+			TIMEOUT_NOT_APPLIED, PROCESSING_FAILED, APPLIED_THEN_SERVER_ERROR, APPLIED_THEN_RESET;
+
+			/** Whether X applies the request before the fault shows. */
+			boolean applies() {
+				return this == TIMEOUT_AFTER_SEND || this == APPLIED_THEN_SERVER_ERROR || this == APPLIED_THEN_RESET;
+			}
 
 		}
 

@@ -140,6 +140,21 @@ class XBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 			this.fake.reset();
 		}
 
+		@Override
+		public List<String> publishingCalls() {
+			return List.of("/2/media/upload", "/2/media/metadata", "/2/tweets");
+		}
+
+		@Override
+		public void failAfterApplying(String call, AfterApplied answer) {
+			FakeXServer.Fault.Kind kind = switch (answer) {
+				case SERVER_ERROR -> FakeXServer.Fault.Kind.APPLIED_THEN_SERVER_ERROR;
+				case CONNECTION_RESET -> FakeXServer.Fault.Kind.APPLIED_THEN_RESET;
+				case ANSWER_AFTER_TIMEOUT -> FakeXServer.Fault.Kind.TIMEOUT_AFTER_SEND;
+			};
+			this.fake.inject(FakeXServer.Fault.of("POST", call, kind));
+		}
+
 	}
 
 }

@@ -382,14 +382,26 @@ class XPublishIntegrationTests {
 		}
 
 		@Test
-		void a_503_is_transient() {
+		void a_503_to_a_post_is_an_unknown_outcome_since_x_may_have_created_it() {
 			AccountSession session = account("busyx");
 			fake().inject(FakeXServer.Fault.of("POST", "/2/tweets", FakeXServer.Fault.Kind.SERVER_ERROR));
 
 			assertThatExceptionOfType(PublishException.class)
 				.isThrownBy(() -> backend().publish(PublishRequest.text("t", "k", "hi"), session))
-				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.TRANSIENT))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME))
 				.withMessageContaining("over capacity");
+		}
+
+		@Test
+		void a_503_to_a_media_upload_is_transient() {
+			AccountSession session = account("busymedia");
+			fake().inject(FakeXServer.Fault.of("POST", "/2/media/upload", FakeXServer.Fault.Kind.SERVER_ERROR));
+			PublishRequest request = PublishRequest.text("t", "k", "with a picture")
+				.withMedia(List.of(XTestSupport.media("a1", MediaKind.IMAGE, "image/jpeg",
+						XTestSupport.jpegWithExif(16, 16, 1), null)));
+
+			assertThatExceptionOfType(PublishException.class).isThrownBy(() -> backend().publish(request, session))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.TRANSIENT));
 		}
 
 		@Test
