@@ -58,7 +58,7 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		Fixture(FakeInstagram ig) {
 			this.ig = ig;
 			InstagramProperties properties = new InstagramProperties(true, ig.graph.baseUrl(), null, ig.graph.baseUrl(),
-					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, true, null, null, null);
+					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, null, true, null, null, null);
 			this.backend = new InstagramBackend(properties, InstagramBackend.httpClient(properties), ig.clock);
 		}
 
