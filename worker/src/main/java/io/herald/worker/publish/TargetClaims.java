@@ -30,7 +30,8 @@ public class TargetClaims {
 			+ " '[]'::jsonb)::text AS asset_ids, a.status AS account_status,"
 			+ " a.status_reason AS account_status_reason, t.lease_until, t.updated_at AS claimed_at,"
 			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
-			+ " AS budgeted, a.credentials";
+			+ " AS budgeted, a.credentials,"
+			+ " CASE WHEN t.last_error_kind = 'RATE_LIMITED' THEN t.next_attempt_at END AS waited_until";
 
 	/**
 	 * The locking subquery is a materialized CTE so that it runs exactly once. As a plain
@@ -103,7 +104,7 @@ public class TargetClaims {
 				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
 				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
 				rs.getString("account_status_reason"), instant(rs, "lease_until"), instant(rs, "claimed_at"),
-				rs.getBoolean("budgeted"), rs.getBytes("credentials"));
+				rs.getBoolean("budgeted"), rs.getBytes("credentials"), instant(rs, "waited_until"));
 	}
 
 }

@@ -25,10 +25,13 @@ public final class TargetStateMachine {
 
 	private final Duration maxLateness;
 
-	public TargetStateMachine(Backoff backoff, int maxAttempts, Duration maxLateness) {
+	private final Duration maxRateLimitWait;
+
+	public TargetStateMachine(Backoff backoff, int maxAttempts, Duration maxLateness, Duration maxRateLimitWait) {
 		this.backoff = backoff;
 		this.maxAttempts = maxAttempts;
 		this.maxLateness = maxLateness;
+		this.maxRateLimitWait = maxRateLimitWait;
 	}
 
 	/**
@@ -40,8 +43,7 @@ public final class TargetStateMachine {
 	 * {@code null}
 	 */
 	public Transition.Failed beforeCall(TargetSnapshot target, Instant now) {
-		Instant deadline = target.dueAt().plus(this.maxLateness);
-		if (now.isAfter(deadline)) {
+		if (target.lateFrom() != null && now.isAfter(target.lateFrom().plus(this.maxLateness))) {
 			return new Transition.Failed(LATE, "Not published: it was due at " + target.dueAt()
 					+ " and could not go out within the maximum lateness of " + this.maxLateness + lastError(target));
 		}
@@ -80,14 +82,39 @@ public final class TargetStateMachine {
 			case AUTH_REVOKED -> new Transition.Reconnect("The account must be reconnected: " + message);
 			case AUTH_EXPIRED -> refreshed ? retry(target, failure, now, now.plus(delay(target)), false)
 					: new Transition.RefreshAndRetry();
-			case RATE_LIMITED -> retry(target, failure, now,
-					failure.retryAt().filter(now::isBefore).orElse(now.plus(delay(target))), false);
+			case RATE_LIMITED -> failure.retryAt().filter(now::isBefore).isPresent() ? wait(target, failure, now)
+					: retry(target, failure, now, now.plus(delay(target)), false);
 			case TRANSIENT -> retry(target, failure, now, now.plus(delay(target)), false);
 			// Possibly applied: never give up before reconciling, which the next
 			// execution
 			// does before anything else.
 			case UNKNOWN_OUTCOME -> new Transition.Retry(now.plus(delay(target)), failure.kind(), message, true);
 		};
+	}
+
+	/**
+	 * A limit that names when it frees is a wait, not a failed attempt; only a wait
+	 * beyond {@code maxRateLimitWait} after the due time (a limit that never frees)
+	 * fails.
+	 */
+	private Transition wait(TargetSnapshot target, PublishException failure, Instant now) {
+		return waitUntil(target, failure.retryAt().orElseThrow(), failure.getMessage());
+	}
+
+	/**
+	 * The transition for a target that must wait for a rate limit or quota to free.
+	 * @param target the target
+	 * @param until when the limit frees
+	 * @param reason what the target waits for (the network's message), shown to users
+	 * @return a wait, or a failure when the wait would end too long after the due time
+	 */
+	public Transition waitUntil(TargetSnapshot target, Instant until, String reason) {
+		if (until.isAfter(target.dueAt().plus(this.maxRateLimitWait))) {
+			return new Transition.Failed(LATE,
+					"Not published: the rate limit frees only at " + until + ", more than the maximum wait of "
+							+ this.maxRateLimitWait + " after " + target.dueAt() + ". Last error: " + reason);
+		}
+		return new Transition.Wait(until, reason);
 	}
 
 	private Transition retry(TargetSnapshot target, PublishException failure, Instant now, Instant at,
@@ -97,11 +124,10 @@ public final class TargetStateMachine {
 			return new Transition.Failed(failure.kind().name(),
 					"Not published after " + target.attempts() + " attempts. Last error: " + message);
 		}
-		Instant deadline = target.dueAt().plus(this.maxLateness);
-		if (at.isAfter(deadline)) {
+		if (target.lateFrom() != null && at.isAfter(target.lateFrom().plus(this.maxLateness))) {
 			return new Transition.Failed(LATE,
 					"Not published: the next try (" + at + ") would be past the maximum lateness of " + this.maxLateness
-							+ " after " + target.dueAt() + ". Last error: " + message);
+							+ " after " + target.lateFrom() + ". Last error: " + message);
 		}
 		return new Transition.Retry(at, failure.kind(), message, uncertain);
 	}
