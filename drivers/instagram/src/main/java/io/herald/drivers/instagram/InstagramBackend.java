@@ -96,8 +96,8 @@ public class InstagramBackend implements BaseSocialBackend {
 		this.oauth = properties.oauthConfigured()
 				? new InstagramOAuthFlow(properties, this.graph, this::readSession, clock) : null;
 		// without an app, the only way in is a pasted long-lived token
-		this.capabilities = (this.oauth != null) ? InstagramRules.CAPABILITIES
-				: InstagramRules.withConnectMethod(Capabilities.ConnectMethod.CREDENTIALS);
+		this.capabilities = InstagramRules.capabilities(properties.convertsImagesToJpeg(),
+				(this.oauth != null) ? Capabilities.ConnectMethod.OAUTH2 : Capabilities.ConnectMethod.CREDENTIALS);
 	}
 
 	/**
@@ -438,6 +438,12 @@ public class InstagramBackend implements BaseSocialBackend {
 						.collect(Collectors.joining(" ")));
 		}
 		for (MediaItem item : request.media()) {
+			String type = (item.contentType() != null) ? item.contentType().toLowerCase(java.util.Locale.ROOT) : "";
+			if (item.kind() == MediaKind.IMAGE && !InstagramRules.isJpeg(type)) {
+				// Instagram would download these bytes and refuse them (2207005).
+				throw new PublishException(ErrorKind.INVALID_CONTENT, "Instagram takes JPEG images only, and asset "
+						+ item.assetId() + " was handed over as " + item.contentType() + " instead of a JPEG copy.");
+			}
 			if (item.publicUrl() == null) {
 				throw new PublishException(ErrorKind.INVALID_CONTENT,
 						"Instagram downloads media itself and needs a public URL for asset " + item.assetId()

@@ -30,8 +30,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * after 24 hours
  * @param rateLimitBackoff when to retry after a rate limit that names no time
  * @param fallbackPublishingLimit posts per 24 hours assumed when the API does not say
- * @param convertsImagesToJpeg whether Herald's media pipeline serves JPEG renditions at
- * the public URLs, so PNG or WebP uploads are acceptable
+ * @param convertsImagesToJpeg whether Herald hands Instagram a JPEG copy (sRGB, quality
+ * 0.9, no metadata) of PNG or WebP images at their public URLs, so such uploads are
+ * acceptable; when false they are refused as {@code media_kind_unsupported}
  * @param maxContainerRounds how often to start over with new containers after an expired
  * container or a passing processing error
  * @param connectTimeout TCP connect timeout
@@ -53,7 +54,7 @@ public record InstagramProperties(Boolean enabled, URI graphBaseUrl, String apiV
 		processingDeadline = (processingDeadline != null) ? processingDeadline : Duration.ofMinutes(20);
 		rateLimitBackoff = (rateLimitBackoff != null) ? rateLimitBackoff : Duration.ofMinutes(15);
 		fallbackPublishingLimit = (fallbackPublishingLimit != null) ? fallbackPublishingLimit : 50;
-		convertsImagesToJpeg = (convertsImagesToJpeg != null) ? convertsImagesToJpeg : Boolean.FALSE;
+		convertsImagesToJpeg = (convertsImagesToJpeg != null) ? convertsImagesToJpeg : Boolean.TRUE;
 		maxContainerRounds = (maxContainerRounds != null) ? maxContainerRounds : 3;
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(10);
 		readTimeout = (readTimeout != null) ? readTimeout : Duration.ofSeconds(60);
