@@ -43,9 +43,11 @@ public final class TargetStateMachine {
 	 * {@code null}
 	 */
 	public Transition.Failed beforeCall(TargetSnapshot target, Instant now) {
-		if (target.lateFrom() != null && now.isAfter(target.lateFrom().plus(this.maxLateness))) {
-			return new Transition.Failed(LATE, "Not published: it was due at " + target.dueAt()
-					+ " and could not go out within the maximum lateness of " + this.maxLateness + lastError(target));
+		if (target.lateFrom() != null && now.isAfter(target.lateFrom().plus(maxLateness(target)))) {
+			return new Transition.Failed(LATE,
+					"Not published: it was due at " + target.dueAt()
+							+ " and could not go out within the maximum lateness of " + maxLateness(target)
+							+ lastError(target));
 		}
 		if (target.attempts() >= this.maxAttempts) {
 			return new Transition.Failed(EXHAUSTED,
@@ -124,12 +126,17 @@ public final class TargetStateMachine {
 			return new Transition.Failed(failure.kind().name(),
 					"Not published after " + target.attempts() + " attempts. Last error: " + message);
 		}
-		if (target.lateFrom() != null && at.isAfter(target.lateFrom().plus(this.maxLateness))) {
+		if (target.lateFrom() != null && at.isAfter(target.lateFrom().plus(maxLateness(target)))) {
 			return new Transition.Failed(LATE,
-					"Not published: the next try (" + at + ") would be past the maximum lateness of " + this.maxLateness
-							+ " after " + target.lateFrom() + ". Last error: " + message);
+					"Not published: the next try (" + at + ") would be past the maximum lateness of "
+							+ maxLateness(target) + " after " + target.lateFrom() + ". Last error: " + message);
 		}
 		return new Transition.Retry(at, failure.kind(), message, uncertain);
+	}
+
+	/** The workspace's own limit wins over the node's. */
+	private Duration maxLateness(TargetSnapshot target) {
+		return (target.maxLateness() != null) ? target.maxLateness() : this.maxLateness;
 	}
 
 	private Duration delay(TargetSnapshot target) {

@@ -355,6 +355,19 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		assertThat(this.fixtures.publications(target)).isOne();
 	}
 
+	@Test
+	void uses_the_workspaces_own_maximum_lateness() {
+		UUID account = this.fixtures.account(this.workspace, "patient", null);
+		this.fixtures.jdbc()
+			.update("UPDATE workspace SET max_lateness_seconds = ? WHERE id = ?", Duration.ofHours(3).toSeconds(),
+					this.workspace);
+		// the node allows 1 h here; the workspace allows 3 h
+		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Better late"), account,
+				NOON.minus(Duration.ofHours(2)));
+		awaitStatus(target, "PUBLISHED");
+		assertThat(this.fixtures.publications(target)).isOne();
+	}
+
 	private int attemptRows(UUID target) {
 		return this.fixtures.jdbc()
 			.queryForObject("SELECT count(*) FROM publish_attempt WHERE target_id = ? AND finished_at IS NOT NULL",

@@ -71,7 +71,7 @@ class TargetStateMachineTests {
 	@Test
 	void counts_the_lateness_from_the_end_of_a_rate_limit_wait() {
 		Instant freed = DUE.plus(Duration.ofHours(5));
-		TargetSnapshot waited = new TargetSnapshot(DUE, 0, "quota", freed);
+		TargetSnapshot waited = new TargetSnapshot(DUE, 0, "quota", freed, null);
 		assertThat(this.machine.beforeCall(waited, freed.plusSeconds(1))).isNull();
 		assertThat(this.machine.beforeCall(waited, freed.plus(Duration.ofMinutes(31)))).isNotNull()
 			.satisfies((failed) -> assertThat(failed.kind()).isEqualTo(TargetStateMachine.LATE));
@@ -80,8 +80,20 @@ class TargetStateMachineTests {
 
 	@Test
 	void never_fails_a_publication_the_network_is_still_processing_for_lateness() {
-		TargetSnapshot processing = new TargetSnapshot(DUE, 0, null, null);
+		TargetSnapshot processing = new TargetSnapshot(DUE, 0, null, null, null);
 		assertThat(this.machine.beforeCall(processing, DUE.plus(Duration.ofHours(3)))).isNull();
+	}
+
+	@Test
+	void a_workspaces_own_maximum_lateness_wins_over_the_nodes() {
+		TargetSnapshot patient = new TargetSnapshot(DUE, 0, null, DUE, Duration.ofHours(6));
+		assertThat(this.machine.beforeCall(patient, DUE.plus(Duration.ofHours(5)))).isNull();
+		assertThat(this.machine.onFailure(new TargetSnapshot(DUE, 1, null, DUE, Duration.ofHours(6)),
+				new PublishException(ErrorKind.TRANSIENT, "boom"), false, DUE.plus(Duration.ofHours(5))))
+			.isInstanceOf(Transition.Retry.class);
+		TargetSnapshot strict = new TargetSnapshot(DUE, 0, null, DUE, Duration.ofMinutes(5));
+		assertThat(this.machine.beforeCall(strict, DUE.plus(Duration.ofMinutes(6)))).isNotNull()
+			.satisfies((failed) -> assertThat(failed.reason()).contains("PT5M"));
 	}
 
 	@Test
