@@ -30,8 +30,7 @@ public class TargetClaims {
 			+ " '[]'::jsonb)::text AS asset_ids, a.status AS account_status,"
 			+ " a.status_reason AS account_status_reason, t.lease_until, t.updated_at AS claimed_at,"
 			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
-			+ " AS budgeted, a.credentials,"
-			+ " CASE WHEN t.last_error_kind = 'RATE_LIMITED' THEN t.next_attempt_at END AS waited_until,"
+			+ " AS budgeted, a.credentials," + " t.waited_until,"
 			+ " (SELECT w.max_lateness_seconds FROM workspace w WHERE w.id = t.workspace_id) AS max_lateness_seconds";
 
 	/**

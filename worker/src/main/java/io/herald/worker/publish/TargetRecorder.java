@@ -250,10 +250,11 @@ public class TargetRecorder {
 			// A refusal for a rate limit proves nothing was published and costs no
 			// attempt.
 			int call = (outcome.attemptId() != null) ? 1 : 0;
-			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
+			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, waited_until = ?,"
 					+ " last_error_kind = 'RATE_LIMITED', last_error = ?, attempts = attempts - ?,"
 					+ " uncertain_since = CASE WHEN ? = 1 THEN NULL ELSE uncertain_since END, " + COMMON + FENCE,
-					ts(wait.until()), truncate(wait.reason()), call, call, ts(now), target.id(), this.node);
+					ts(wait.until()), ts(wait.until()), truncate(wait.reason()), call, call, ts(now), target.id(),
+					this.node);
 		}
 		if (transition instanceof Transition.Release release) {
 			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, " + COMMON + FENCE,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.herald.drivers.sandbox.SandboxBackend;
+import io.herald.drivers.sandbox.SandboxFault;
 import io.herald.worker.api.PublicationScheduler;
 import io.herald.worker.support.EngineIntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +30,15 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 	@Autowired
 	private io.herald.core.media.MediaStore media;
 
+	@Autowired
+	private SandboxBackend sandbox;
+
 	private UUID workspace;
 
 	@BeforeEach
 	void setUp() {
 		this.clock.set(NOON);
+		this.sandbox.clearFaults();
 		this.workspace = this.fixtures.workspace();
 	}
 
@@ -350,7 +356,14 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		assertThat(waiting.get("attempts")).isEqualTo(0);
 		assertThat(waiting.get("last_error")).asString().contains("429");
 		assertThat(instant(waiting.get("next_attempt_at"))).isEqualTo(NOON.plusSeconds(3));
+		// a passing error once the limit freed is retried: the lateness counts from the
+		// wait's end
+		this.sandbox.failNext(SandboxFault.TRANSIENT, 1);
 		this.clock.set(NOON.plusSeconds(3));
+		await("the passing error is recorded",
+				() -> "TRANSIENT".equals(this.fixtures.target(target).get("last_error_kind")));
+		assertThat(this.fixtures.status(target)).isEqualTo("SCHEDULED");
+		this.clock.set(NOON.plusSeconds(10));
 		awaitStatus(target, "PUBLISHED");
 		assertThat(this.fixtures.publications(target)).isOne();
 	}
