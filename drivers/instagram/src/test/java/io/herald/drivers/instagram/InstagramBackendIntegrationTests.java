@@ -575,6 +575,22 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
+		void accepts_png_uploads_but_refuses_to_hand_instagram_anything_but_the_jpeg_copy() {
+			FakeGraphApi.Account account = ig.newAccount();
+			MediaItem jpeg = ig.media.jpeg("copy.jpg", 400, 400);
+			MediaItem png = new MediaItem(jpeg.assetId(), MediaKind.IMAGE, "image/png", jpeg.bytes(), jpeg.width(),
+					jpeg.height(), null, null, jpeg.content(), jpeg.publicUrl());
+
+			assertThat(backend.capabilities().media().needsJpegImages()).isTrue();
+			assertThat(backend.validate(post("png", png)).isValid()).isTrue();
+			assertThatExceptionOfType(PublishException.class)
+				.isThrownBy(() -> backend.publish(post("png", png), ig.session(account)))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+				.withMessageContaining("JPEG copy");
+			assertThat(ig.graph.containers(account)).isEmpty();
+		}
+
+		@Test
 		void media_without_a_public_url_is_refused_with_the_setting_to_fix() {
 			FakeGraphApi.Account account = ig.newAccount();
 			MediaItem local = ig.media.jpeg("local.jpg", 400, 400);
