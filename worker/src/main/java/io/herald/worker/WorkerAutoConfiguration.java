@@ -117,7 +117,8 @@ public class WorkerAutoConfiguration {
 	TargetStateMachine targetStateMachine() {
 		Backoff backoff = new Backoff(this.properties.backoffBase(), this.properties.backoffMax(),
 				() -> ThreadLocalRandom.current().nextDouble());
-		return new TargetStateMachine(backoff, this.properties.maxAttempts(), this.properties.maxLateness());
+		return new TargetStateMachine(backoff, this.properties.maxAttempts(), this.properties.maxLateness(),
+				this.properties.maxRateLimitWait());
 	}
 
 	@Bean

@@ -35,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshInterval how often tokens close to expiry are refreshed
  * @param refreshAhead how long before expiry a token is refreshed
  * @param shutdownGrace how long shutdown waits for in-flight publications
+ * @param maxRateLimitWait how long after its due time a target may wait for a rate limit
+ * or publishing quota that names when it frees (such waits cost no attempt and do not
+ * count toward the maximum lateness); the default covers Instagram's 24-hour window
  */
 @ConfigurationProperties("herald.worker")
 public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("dispatcher") Mode mode,
@@ -46,7 +49,7 @@ public record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		@DefaultValue("2h") Duration maxLateness, @DefaultValue("2s") Duration backoffBase,
 		@DefaultValue("5m") Duration backoffMax, @DefaultValue("5s") Duration sweepInterval,
 		@DefaultValue("60s") Duration refreshInterval, @DefaultValue("10m") Duration refreshAhead,
-		@DefaultValue("20s") Duration shutdownGrace) {
+		@DefaultValue("20s") Duration shutdownGrace, @DefaultValue("26h") Duration maxRateLimitWait) {
 
 	public WorkerProperties {
 		perNetworkConcurrency = (perNetworkConcurrency != null) ? Map.copyOf(perNetworkConcurrency) : Map.of();

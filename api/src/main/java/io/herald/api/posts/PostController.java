@@ -30,6 +30,7 @@ import io.herald.api.security.Caller;
 import io.herald.core.posts.Post;
 import io.herald.core.posts.PostStatus;
 import io.herald.core.posts.PostTarget;
+import io.herald.core.posts.TargetStatus;
 import io.herald.core.workspaces.Role;
 
 import org.springframework.http.HttpHeaders;
@@ -213,7 +214,9 @@ class PostController {
 				"[]".equals(t.getParts()) ? null : this.posts.parts(t.getParts()), t.getStatus(), t.getDueAt(),
 				t.getAttempts(), t.getNextAttemptAt(), t.getRemoteId(),
 				(t.getRemoteUrl() != null) ? URI.create(t.getRemoteUrl()) : null, t.getPublishedAt(),
-				t.getLastErrorKind(), t.getLastError());
+				t.getLastErrorKind(), t.getLastError(),
+				(t.getStatus() == TargetStatus.SCHEDULED && "RATE_LIMITED".equals(t.getLastErrorKind()))
+						? t.getLastError() : null);
 	}
 
 }

@@ -77,7 +77,10 @@ final class PostPayloads {
 
 	record TargetView(UUID id, UUID accountId, String network, String text, List<MediaRef> assets, List<Part> parts,
 			TargetStatus status, Instant dueAt, int attempts, Instant nextAttemptAt, String remoteId, URI remoteUrl,
-			Instant publishedAt, String lastErrorKind, String lastError) {
+			Instant publishedAt, String lastErrorKind, String lastError,
+			@Schema(description = "Why a SCHEDULED target waits: the network's rate limit or publishing quota"
+					+ " message; it goes out at nextAttemptAt. A wait is not a failure and uses no attempt.",
+					nullable = true) String waitReason) {
 	}
 
 	record PostView(UUID id, PostStatus status, String text, List<MediaRef> assets, List<Part> parts,

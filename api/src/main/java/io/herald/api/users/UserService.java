@@ -2,6 +2,7 @@ package io.herald.api.users;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class UserService {
+
+	private static final Duration MIN_LATENESS = Duration.ofMinutes(1);
+
+	/** A week: past that a scheduled post is no longer the post that was scheduled. */
+	private static final Duration MAX_LATENESS = Duration.ofDays(7);
 
 	private static final int MIN_PASSWORD = 12;
 
@@ -109,6 +115,24 @@ public class UserService {
 	@Transactional(readOnly = true)
 	public Workspace workspace(UUID workspaceId) {
 		return this.workspaces.findById(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
+	}
+
+	/**
+	 * Sets how late after its due time a post of the workspace may still go out.
+	 * @param workspaceId the workspace
+	 * @param maxLateness the limit, or {@code null} for the node's default
+	 * @return the workspace
+	 */
+	@Transactional
+	public Workspace setMaxLateness(UUID workspaceId, Duration maxLateness) {
+		if (maxLateness != null
+				&& (maxLateness.compareTo(MIN_LATENESS) < 0 || maxLateness.compareTo(MAX_LATENESS) > 0)) {
+			throw new ApiException(ProblemType.VALIDATION_FAILED, "maxLateness must be between " + MIN_LATENESS
+					+ " and " + MAX_LATENESS + ", or null for the default.");
+		}
+		Workspace workspace = workspace(workspaceId);
+		workspace.setMaxLateness(maxLateness);
+		return this.workspaces.save(workspace);
 	}
 
 	public String generatePassword() {

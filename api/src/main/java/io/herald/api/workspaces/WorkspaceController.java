@@ -1,8 +1,10 @@
 package io.herald.api.workspaces;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +20,7 @@ import io.herald.core.workspaces.Workspace;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +53,16 @@ class WorkspaceController {
 		return WorkspaceView.of(this.users.workspace(caller.workspaceId()));
 	}
 
+	@PatchMapping("/current")
+	@Operation(summary = "Change the workspace's settings (owners only)",
+			description = "`maxLateness` (ISO-8601 duration, 1 minute to 7 days): how late after its due time a"
+					+ " post may still go out; later ones fail as LATE. Null or absent restores the node's default"
+					+ " (`herald.worker.max-lateness`). Waits for a network's rate limit do not count.")
+	WorkspaceView update(@AuthenticationPrincipal Caller caller, @RequestBody WorkspaceSettings settings) {
+		caller.require(Role.OWNER);
+		return WorkspaceView.of(this.users.setMaxLateness(caller.workspaceId(), settings.maxLateness()));
+	}
+
 	@PostMapping("/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a member (owners only)",
@@ -69,10 +82,16 @@ class WorkspaceController {
 	record WorkspaceRequest(@NotBlank @Size(max = 100) String name, String timeZone) {
 	}
 
-	record WorkspaceView(UUID id, String name, String timeZone) {
+	record WorkspaceSettings(Duration maxLateness) {
+	}
+
+	record WorkspaceView(UUID id, String name, String timeZone,
+			@Schema(description = "How late after its due time a post may still go out; null: the node's default",
+					nullable = true, example = "PT6H") Duration maxLateness) {
 
 		static WorkspaceView of(Workspace workspace) {
-			return new WorkspaceView(workspace.getId(), workspace.getName(), workspace.getTimeZone());
+			return new WorkspaceView(workspace.getId(), workspace.getName(), workspace.getTimeZone(),
+					workspace.getMaxLateness().orElse(null));
 		}
 
 	}

@@ -48,4 +48,22 @@ class InstagramEndToEndIntegrationTests extends NetworkEndToEndIntegrationTest {
 		assertThat(graph.posts(user)).hasSize(1);
 	}
 
+	@Test
+	void a_png_upload_reaches_instagram_as_a_jpeg_copy_exactly_once() {
+		FakeGraphApi graph = servers().instagram;
+		FakeGraphApi.Account user = graph.createAccount("herald_png_" + UUID.randomUUID().toString().substring(0, 8));
+		Tenant tenant = this.fixtures.tenant(this.api);
+		String state = query(startOAuth(tenant, "instagram")).get("state");
+		JsonNode account = finishOAuth(tenant, "instagram", graph.authorize(user), state);
+
+		String caption = "A PNG for Instagram " + UUID.randomUUID();
+		String asset = uploadImage(tenant, 800, 800, "A white circle on red", "png");
+		JsonNode target = awaitPublished(tenant, publishNow(tenant, account.get("id").asString(), caption, asset));
+
+		// the fake decodes what it downloads and refuses anything but JPEG (2207005)
+		assertThat(graph.postsWithCaption(caption)).singleElement()
+			.satisfies((post) -> assertThat(target.get("remoteId").asString()).isEqualTo(post.id));
+		assertThat(graph.posts(user)).hasSize(1);
+	}
+
 }

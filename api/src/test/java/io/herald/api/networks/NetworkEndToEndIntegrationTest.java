@@ -45,11 +45,20 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 	 * @return the asset id
 	 */
 	protected String uploadJpeg(Tenant tenant, int width, int height, String altText) {
+		return uploadImage(tenant, width, height, altText, "jpeg");
+	}
+
+	/**
+	 * Uploads an image in a format ImageIO writes ({@code jpeg}, {@code png}) through the
+	 * assets API.
+	 * @return the asset id
+	 */
+	protected String uploadImage(Tenant tenant, int width, int height, String altText, String format) {
 		String boundary = "herald-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
-				+ "Content-Type: image/jpeg\r\n\r\n");
-		body.writeBytes(jpeg(width, height));
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo." + format
+				+ "\"\r\nContent-Type: image/" + format + "\r\n\r\n");
+		body.writeBytes(image(width, height, format));
 		write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\n" + altText
 				+ "\r\n--" + boundary + "--\r\n");
 		Api.Response response = this.api.post("/api/v1/assets")
@@ -57,7 +66,7 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 			.body(body.toByteArray(), "multipart/form-data; boundary=" + boundary)
 			.send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		assertThat(response.json().get("contentType").asString()).isEqualTo("image/jpeg");
+		assertThat(response.json().get("contentType").asString()).isEqualTo("image/" + format);
 		return response.json().get("id").asString();
 	}
 
@@ -121,8 +130,9 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static byte[] jpeg(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+	private static byte[] image(int width, int height, String format) {
+		BufferedImage image = new BufferedImage(width, height,
+				format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setColor(new Color(0xC0392B));
 		graphics.fillRect(0, 0, width, height);
@@ -131,7 +141,7 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 		graphics.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
-			ImageIO.write(image, "jpg", out);
+			ImageIO.write(image, format, out);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -321,6 +321,7 @@ public class AssetService {
 			throw new AssetInUseException(assetId);
 		}
 		deleteObjectQuietly(asset.getObjectKey());
+		deleteObjectQuietly(JpegRenditions.copyKey(asset.getObjectKey()));
 		if (!asset.isReady()) {
 			deleteObjectQuietly(MediaKeys.forUpload(workspaceId, assetId));
 		}

@@ -1,6 +1,8 @@
 package io.herald.core.workspaces;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -23,6 +25,9 @@ public class Workspace {
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
+
+	@Column(name = "max_lateness_seconds")
+	private Long maxLatenessSeconds;
 
 	protected Workspace() {
 	}
@@ -48,6 +53,22 @@ public class Workspace {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/**
+	 * How late after its due time a post may still go out.
+	 * @return the workspace's own limit, or empty for the node's default
+	 */
+	public Optional<Duration> getMaxLateness() {
+		return Optional.ofNullable(this.maxLatenessSeconds).map(Duration::ofSeconds);
+	}
+
+	/**
+	 * Sets how late after its due time a post may still go out.
+	 * @param maxLateness the limit, or {@code null} for the node's default
+	 */
+	public void setMaxLateness(Duration maxLateness) {
+		this.maxLatenessSeconds = (maxLateness != null) ? maxLateness.toSeconds() : null;
 	}
 
 }

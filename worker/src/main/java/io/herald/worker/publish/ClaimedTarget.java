@@ -1,5 +1,6 @@
 package io.herald.worker.publish;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,14 +28,19 @@ import java.util.UUID;
  * @param claimedAt when it was claimed
  * @param budgeted whether the account had a live rate budget when it was claimed
  * @param sealedSession the account's encrypted session as stored, or {@code null}
+ * @param waitedUntil when the rate-limit wait it comes back from ended, or {@code null}
+ * @param maxLateness the workspace's maximum lateness, or {@code null} for the node's
  */
 public record ClaimedTarget(UUID id, UUID workspaceId, UUID postId, UUID accountId, String network, Instant dueAt,
 		int attempts, String idempotencyKey, String inProgressToken, Instant uncertainSince, String lastError,
 		String text, String partsJson, String assetsJson, String accountStatus, String accountStatusReason,
-		Instant leaseUntil, Instant claimedAt, boolean budgeted, byte[] sealedSession) {
+		Instant leaseUntil, Instant claimedAt, boolean budgeted, byte[] sealedSession, Instant waitedUntil,
+		Duration maxLateness) {
 
 	TargetSnapshot snapshot(int attempts) {
-		return new TargetSnapshot(this.dueAt, attempts, this.lastError);
+		Instant lateFrom = (this.inProgressToken != null) ? null
+				: (this.waitedUntil != null && this.waitedUntil.isAfter(this.dueAt)) ? this.waitedUntil : this.dueAt;
+		return new TargetSnapshot(this.dueAt, attempts, this.lastError, lateFrom, this.maxLateness);
 	}
 
 	/** Log context; never contains text or tokens. */

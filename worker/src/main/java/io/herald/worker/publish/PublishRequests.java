@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.herald.core.media.JpegRenditions;
+import io.herald.core.media.MediaException;
 import io.herald.core.media.MediaStore;
 import io.herald.drivers.spi.BaseSocialBackend;
 import io.herald.drivers.spi.MediaItem;
@@ -33,6 +35,8 @@ public class PublishRequests {
 
 	private final MediaStore media;
 
+	private final JpegRenditions jpegCopies;
+
 	/**
 	 * Requests.
 	 * @param jdbc the database
@@ -41,6 +45,7 @@ public class PublishRequests {
 	public PublishRequests(JdbcTemplate jdbc, MediaStore media) {
 		this.jdbc = jdbc;
 		this.media = media;
+		this.jpegCopies = (media != null) ? new JpegRenditions(media) : null;
 	}
 
 	/**
@@ -62,13 +67,14 @@ public class PublishRequests {
 			}
 		}
 		Map<UUID, Map<String, Object>> assets = assets(target.workspaceId(), refs, partRefs);
-		boolean urls = backend.capabilities().needsPublicMediaUrls();
+		Handover handover = new Handover(backend.capabilities().needsPublicMediaUrls(),
+				backend.capabilities().media().needsJpegImages());
 		List<PublishRequest.ThreadPart> thread = new ArrayList<>();
 		for (int i = 0; i < partTexts.size(); i++) {
-			thread.add(new PublishRequest.ThreadPart(partTexts.get(i), items(partRefs.get(i), assets, urls)));
+			thread.add(new PublishRequest.ThreadPart(partTexts.get(i), items(partRefs.get(i), assets, handover)));
 		}
 		return PublishRequest.text(target.id().toString(), target.idempotencyKey(), target.text())
-			.withMedia(items(refs, assets, urls))
+			.withMedia(items(refs, assets, handover))
 			.withThread(thread);
 	}
 
@@ -104,7 +110,7 @@ public class PublishRequests {
 		return rows;
 	}
 
-	private List<MediaItem> items(List<Ref> refs, Map<UUID, Map<String, Object>> assets, boolean urls) {
+	private List<MediaItem> items(List<Ref> refs, Map<UUID, Map<String, Object>> assets, Handover handover) {
 		List<MediaItem> items = new ArrayList<>();
 		for (Ref ref : refs) {
 			Map<String, Object> row = assets.get(ref.assetId());
@@ -113,14 +119,39 @@ public class PublishRequests {
 			}
 			String key = (String) row.get("object_key");
 			String contentType = (String) row.get("content_type");
+			long bytes = ((Number) row.get("bytes")).longValue();
+			if (handover.jpeg() && kind(contentType) == MediaKind.IMAGE && JpegRenditions.needsCopy(contentType)) {
+				JpegRenditions.StoredCopy copy = jpegCopy(ref.assetId(), key);
+				key = copy.key();
+				contentType = "image/jpeg";
+				bytes = copy.bytes();
+			}
+			String objectKey = key;
 			Number durationMs = (Number) row.get("duration_ms");
-			items.add(new MediaItem(ref.assetId().toString(), kind(contentType), contentType,
-					((Number) row.get("bytes")).longValue(), (Integer) row.get("width"), (Integer) row.get("height"),
+			items.add(new MediaItem(ref.assetId().toString(), kind(contentType), contentType, bytes,
+					(Integer) row.get("width"), (Integer) row.get("height"),
 					(durationMs != null) ? Duration.ofMillis(durationMs.longValue()) : null,
-					(ref.altText() != null) ? ref.altText() : (String) row.get("alt_text"), () -> this.media.open(key),
-					urls ? this.media.publicUrl(key, MEDIA_URL_TTL) : null));
+					(ref.altText() != null) ? ref.altText() : (String) row.get("alt_text"),
+					() -> this.media.open(objectKey),
+					handover.urls() ? this.media.publicUrl(objectKey, MEDIA_URL_TTL) : null));
 		}
 		return items;
+	}
+
+	private JpegRenditions.StoredCopy jpegCopy(UUID assetId, String key) {
+		try {
+			return this.jpegCopies.jpegOf(key);
+		}
+		catch (MediaException ex) {
+			throw new MissingMediaException("Attached image " + assetId
+					+ " could not be converted to JPEG for this network: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * How a network takes media: by public URL, and whether as JPEG only.
+	 */
+	private record Handover(boolean urls, boolean jpeg) {
 	}
 
 	private static MediaKind kind(String contentType) {

@@ -150,7 +150,8 @@ public class Publisher {
 		Optional<Instant> blocked = this.budgets.mustAcquire(target.accountId(), target.budgeted(), target.claimedAt())
 				? this.budgets.acquire(target.accountId(), now) : Optional.empty();
 		if (blocked.isPresent()) {
-			finish(target, null, new Transition.Release(blocked.get(), "rate budget spent"), null);
+			finish(target, null, this.machine.waitUntil(target.snapshot(target.attempts()), blocked.get(),
+					"This account's rate limit is used up until " + blocked.get() + "."), null);
 			return;
 		}
 		call(target, backend, session, request, target.attempts(), false);
@@ -303,6 +304,10 @@ public class Publisher {
 		else if (transition instanceof Transition.Retry retry) {
 			log.debug("Will retry {} at {} after {}", target, retry.at(), retry.kind());
 			this.rescheduling.rescheduled(target.id(), retry.at());
+		}
+		else if (transition instanceof Transition.Wait wait) {
+			log.debug("{} waits for a rate limit until {}", target, wait.until());
+			this.rescheduling.rescheduled(target.id(), wait.until());
 		}
 		else if (transition instanceof Transition.Resume resume) {
 			this.rescheduling.rescheduled(target.id(), resume.at());

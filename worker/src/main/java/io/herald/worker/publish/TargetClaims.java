@@ -30,7 +30,8 @@ public class TargetClaims {
 			+ " '[]'::jsonb)::text AS asset_ids, a.status AS account_status,"
 			+ " a.status_reason AS account_status_reason, t.lease_until, t.updated_at AS claimed_at,"
 			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
-			+ " AS budgeted, a.credentials";
+			+ " AS budgeted, a.credentials," + " t.waited_until,"
+			+ " (SELECT w.max_lateness_seconds FROM workspace w WHERE w.id = t.workspace_id) AS max_lateness_seconds";
 
 	/**
 	 * The locking subquery is a materialized CTE so that it runs exactly once. As a plain
@@ -103,7 +104,12 @@ public class TargetClaims {
 				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
 				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
 				rs.getString("account_status_reason"), instant(rs, "lease_until"), instant(rs, "claimed_at"),
-				rs.getBoolean("budgeted"), rs.getBytes("credentials"));
+				rs.getBoolean("budgeted"), rs.getBytes("credentials"), instant(rs, "waited_until"),
+				maxLateness(rs.getLong("max_lateness_seconds"), rs.wasNull()));
+	}
+
+	private static Duration maxLateness(long seconds, boolean isNull) {
+		return isNull ? null : Duration.ofSeconds(seconds);
 	}
 
 }

@@ -246,10 +246,22 @@ public class TargetRecorder {
 					ts(now), target.id(), this.node);
 		}
 		if (transition instanceof Transition.Resume resume) {
+			// Looking at a publication the network is still processing is not a failed
+			// attempt: a Reel may take minutes, and polls must not use up the attempts.
 			return new Update(
-					"UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?,"
+					"UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, attempts = attempts - 1,"
 							+ " in_progress_token = ?, uncertain_since = NULL, " + COMMON + FENCE,
 					ts(resume.at()), resume.token(), ts(now), target.id(), this.node);
+		}
+		if (transition instanceof Transition.Wait wait) {
+			// A refusal for a rate limit proves nothing was published and costs no
+			// attempt.
+			int call = (outcome.attemptId() != null) ? 1 : 0;
+			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, waited_until = ?,"
+					+ " last_error_kind = 'RATE_LIMITED', last_error = ?, attempts = attempts - ?,"
+					+ " uncertain_since = CASE WHEN ? = 1 THEN NULL ELSE uncertain_since END, " + COMMON + FENCE,
+					ts(wait.until()), ts(wait.until()), truncate(wait.reason()), call, call, ts(now), target.id(),
+					this.node);
 		}
 		if (transition instanceof Transition.Release release) {
 			return new Update("UPDATE post_target SET status = 'SCHEDULED', next_attempt_at = ?, " + COMMON + FENCE,

@@ -36,10 +36,13 @@ public final class TargetStateMachine {
 
 	private final Duration maxLateness;
 
-	public TargetStateMachine(Backoff backoff, int maxAttempts, Duration maxLateness) {
+	private final Duration maxRateLimitWait;
+
+	public TargetStateMachine(Backoff backoff, int maxAttempts, Duration maxLateness, Duration maxRateLimitWait) {
 		this.backoff = backoff;
 		this.maxAttempts = maxAttempts;
 		this.maxLateness = maxLateness;
+		this.maxRateLimitWait = maxRateLimitWait;
 	}
 
 	/**
@@ -51,10 +54,11 @@ public final class TargetStateMachine {
 	 * {@code null}
 	 */
 	public Transition.Failed beforeCall(TargetSnapshot target, Instant now) {
-		Instant deadline = target.dueAt().plus(this.maxLateness);
-		if (now.isAfter(deadline)) {
-			return new Transition.Failed(LATE, "Not published: it was due at " + target.dueAt()
-					+ " and could not go out within the maximum lateness of " + this.maxLateness + lastError(target));
+		if (target.lateFrom() != null && now.isAfter(target.lateFrom().plus(maxLateness(target)))) {
+			return new Transition.Failed(LATE,
+					"Not published: it was due at " + target.dueAt()
+							+ " and could not go out within the maximum lateness of " + maxLateness(target)
+							+ lastError(target));
 		}
 		if (target.attempts() >= this.maxAttempts) {
 			return new Transition.Failed(EXHAUSTED,
@@ -92,8 +96,8 @@ public final class TargetStateMachine {
 			case AUTH_REVOKED -> new Transition.Reconnect("The account must be reconnected: " + message, false);
 			case AUTH_EXPIRED -> refreshed ? retry(target, failure, now, now.plus(delay(target)), false)
 					: new Transition.RefreshAndRetry();
-			case RATE_LIMITED -> retry(target, failure, now,
-					failure.retryAt().filter(now::isBefore).orElse(now.plus(delay(target))), false);
+			case RATE_LIMITED -> failure.retryAt().filter(now::isBefore).isPresent() ? wait(target, failure, now)
+					: retry(target, failure, now, now.plus(delay(target)), false);
 			case TRANSIENT -> retry(target, failure, now, now.plus(delay(target)), false);
 			// Possibly applied: never give up before reconciling, which the next
 			// execution
@@ -123,7 +127,8 @@ public final class TargetStateMachine {
 		if (failure.kind() == ErrorKind.AUTH_EXPIRED && !refreshed) {
 			return new Transition.RefreshAndRetry();
 		}
-		TargetSnapshot counted = new TargetSnapshot(target.dueAt(), target.attempts() + 1, target.lastError());
+		TargetSnapshot counted = new TargetSnapshot(target.dueAt(), target.attempts() + 1, target.lastError(),
+				target.lateFrom(), target.maxLateness());
 		Instant at = failure.retryAt().filter(now::isBefore).orElse(now.plus(delay(counted)));
 		Transition.Failed stop = stop(counted, failure.kind(), message, at, true);
 		return (stop != null) ? stop : new Transition.Recheck(at, failure.kind(), message);
@@ -144,6 +149,31 @@ public final class TargetStateMachine {
 		return new Transition.Failed(INTERNAL, reason, true);
 	}
 
+	/**
+	 * A limit that names when it frees is a wait, not a failed attempt; only a wait
+	 * beyond {@code maxRateLimitWait} after the due time (a limit that never frees)
+	 * fails.
+	 */
+	private Transition wait(TargetSnapshot target, PublishException failure, Instant now) {
+		return waitUntil(target, failure.retryAt().orElseThrow(), failure.getMessage());
+	}
+
+	/**
+	 * The transition for a target that must wait for a rate limit or quota to free.
+	 * @param target the target
+	 * @param until when the limit frees
+	 * @param reason what the target waits for (the network's message), shown to users
+	 * @return a wait, or a failure when the wait would end too long after the due time
+	 */
+	public Transition waitUntil(TargetSnapshot target, Instant until, String reason) {
+		if (until.isAfter(target.dueAt().plus(this.maxRateLimitWait))) {
+			return new Transition.Failed(LATE,
+					"Not published: the rate limit frees only at " + until + ", more than the maximum wait of "
+							+ this.maxRateLimitWait + " after " + target.dueAt() + ". Last error: " + reason);
+		}
+		return new Transition.Wait(until, reason);
+	}
+
 	private Transition retry(TargetSnapshot target, PublishException failure, Instant now, Instant at,
 			boolean uncertain) {
 		Transition.Failed stop = stop(target, failure.kind(), failure.getMessage(), at, uncertain);
@@ -156,14 +186,18 @@ public final class TargetStateMachine {
 			return new Transition.Failed(kind.name(),
 					"Not published after " + target.attempts() + " attempts. Last error: " + message, uncertain);
 		}
-		Instant deadline = target.dueAt().plus(this.maxLateness);
-		if (at.isAfter(deadline)) {
+		if (target.lateFrom() != null && at.isAfter(target.lateFrom().plus(maxLateness(target)))) {
 			return new Transition.Failed(LATE,
-					"Not published: the next try (" + at + ") would be past the maximum lateness of " + this.maxLateness
-							+ " after " + target.dueAt() + ". Last error: " + message,
+					"Not published: the next try (" + at + ") would be past the maximum lateness of "
+							+ maxLateness(target) + " after " + target.lateFrom() + ". Last error: " + message,
 					uncertain);
 		}
 		return null;
+	}
+
+	/** The workspace's own limit wins over the node's. */
+	private Duration maxLateness(TargetSnapshot target) {
+		return (target.maxLateness() != null) ? target.maxLateness() : this.maxLateness;
 	}
 
 	private Duration delay(TargetSnapshot target) {

@@ -76,6 +76,15 @@ public sealed interface Transition {
 	record Release(Instant at, String why) implements Transition {
 	}
 
+	/**
+	 * PUBLISHING → SCHEDULED until a rate limit or publishing quota frees at
+	 * {@code until}, as the network or the account's budget says. A wait is not a
+	 * failure: it costs no attempt, the lateness counts from {@code until}, and
+	 * {@code reason} is shown on the target meanwhile.
+	 */
+	record Wait(Instant until, String reason) implements Transition {
+	}
+
 	/** Refresh the account's session, then call again (once per execution). */
 	record RefreshAndRetry() implements Transition {
 	}

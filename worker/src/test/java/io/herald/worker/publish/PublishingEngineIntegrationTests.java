@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.herald.drivers.sandbox.SandboxBackend;
+import io.herald.drivers.sandbox.SandboxFault;
 import io.herald.worker.api.PublicationScheduler;
 import io.herald.worker.support.EngineIntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +30,15 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 	@Autowired
 	private io.herald.core.media.MediaStore media;
 
+	@Autowired
+	private SandboxBackend sandbox;
+
 	private UUID workspace;
 
 	@BeforeEach
 	void setUp() {
 		this.clock.set(NOON);
+		this.sandbox.clearFaults();
 		this.workspace = this.fixtures.workspace();
 	}
 
@@ -208,6 +214,8 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		});
 		assertThat(instant(this.fixtures.target(second).get("next_attempt_at"))).isEqualTo(NOON.plusSeconds(3));
 		assertThat(this.fixtures.target(second).get("attempts")).isEqualTo(0);
+		assertThat(this.fixtures.target(second).get("last_error_kind")).isEqualTo("RATE_LIMITED");
+		assertThat(this.fixtures.target(second).get("last_error")).asString().contains("rate limit is used up");
 		assertThat(this.fixtures.publications(second)).isZero();
 		assertThat(instant(this.fixtures.target(first).get("next_attempt_at"))).isEqualTo(NOON.plusSeconds(3));
 		this.clock.set(NOON.plusSeconds(3));
@@ -316,6 +324,67 @@ class PublishingEngineIntegrationTests extends EngineIntegrationTestSupport {
 		this.clock.advance(Duration.ofSeconds(1));
 		awaitStatus(target, "PUBLISHED");
 		assertThat(this.fixtures.publications(target)).isOne();
+	}
+
+	@Test
+	void polls_a_long_processing_publication_without_using_up_the_attempts() {
+		UUID account = this.fixtures.account(this.workspace, "reel", "processing=next:8");
+		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Long reel"), account,
+				NOON);
+		for (int poll = 1; poll <= 8; poll++) {
+			int polls = poll;
+			await("poll " + polls + " is recorded",
+					() -> attemptRows(target) >= polls && "SCHEDULED".equals(this.fixtures.status(target)));
+			assertThat(this.fixtures.target(target).get("attempts")).isEqualTo(0);
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		awaitStatus(target, "PUBLISHED");
+		assertThat(this.fixtures.publications(target)).isOne();
+		assertThat(attemptRows(target)).isEqualTo(9);
+	}
+
+	@Test
+	void waits_for_a_rate_limit_past_the_maximum_lateness_with_the_reason_shown_then_publishes() {
+		UUID account = this.fixtures.account(this.workspace, "quota", "rate_limited=next:1");
+		// due so long ago that the limit frees after the maximum lateness (1 h here)
+		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Over quota"), account,
+				NOON.minus(Duration.ofHours(1)).plusSeconds(1));
+		await("the target waits for the limit",
+				() -> "RATE_LIMITED".equals(this.fixtures.target(target).get("last_error_kind")));
+		Map<String, Object> waiting = this.fixtures.target(target);
+		assertThat(waiting.get("status")).isEqualTo("SCHEDULED");
+		assertThat(waiting.get("attempts")).isEqualTo(0);
+		assertThat(waiting.get("last_error")).asString().contains("429");
+		assertThat(instant(waiting.get("next_attempt_at"))).isEqualTo(NOON.plusSeconds(3));
+		// a passing error once the limit freed is retried: the lateness counts from the
+		// wait's end
+		this.sandbox.failNext(SandboxFault.TRANSIENT, 1);
+		this.clock.set(NOON.plusSeconds(3));
+		await("the passing error is recorded",
+				() -> "TRANSIENT".equals(this.fixtures.target(target).get("last_error_kind")));
+		assertThat(this.fixtures.status(target)).isEqualTo("SCHEDULED");
+		this.clock.set(NOON.plusSeconds(10));
+		awaitStatus(target, "PUBLISHED");
+		assertThat(this.fixtures.publications(target)).isOne();
+	}
+
+	@Test
+	void uses_the_workspaces_own_maximum_lateness() {
+		UUID account = this.fixtures.account(this.workspace, "patient", null);
+		this.fixtures.jdbc()
+			.update("UPDATE workspace SET max_lateness_seconds = ? WHERE id = ?", Duration.ofHours(3).toSeconds(),
+					this.workspace);
+		// the node allows 1 h here; the workspace allows 3 h
+		UUID target = this.fixtures.target(this.workspace, this.fixtures.post(this.workspace, "Better late"), account,
+				NOON.minus(Duration.ofHours(2)));
+		awaitStatus(target, "PUBLISHED");
+		assertThat(this.fixtures.publications(target)).isOne();
+	}
+
+	private int attemptRows(UUID target) {
+		return this.fixtures.jdbc()
+			.queryForObject("SELECT count(*) FROM publish_attempt WHERE target_id = ? AND finished_at IS NOT NULL",
+					Integer.class, target);
 	}
 
 	@Test

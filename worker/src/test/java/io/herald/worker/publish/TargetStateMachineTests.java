@@ -17,7 +17,8 @@ class TargetStateMachineTests {
 	private static final Instant DUE = Instant.parse("2026-03-29T01:30:00Z");
 
 	private final TargetStateMachine machine = new TargetStateMachine(
-			new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1), () -> 0.0), 3, Duration.ofMinutes(30));
+			new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1), () -> 0.0), 3, Duration.ofMinutes(30),
+			Duration.ofHours(26));
 
 	@Test
 	void publishes_on_success_and_resumes_work_in_progress() {
@@ -53,10 +54,53 @@ class TargetStateMachineTests {
 	}
 
 	@Test
-	void honours_the_networks_retry_time_on_rate_limits() {
+	void waits_for_a_rate_limit_until_the_networks_reset_time() {
 		PublishException limited = PublishException.rateLimited("slow down", DUE.plusSeconds(90));
 		assertThat(this.machine.onFailure(target(1), limited, false, DUE))
-			.isEqualTo(new Transition.Retry(DUE.plusSeconds(90), ErrorKind.RATE_LIMITED, "slow down", false));
+			.isEqualTo(new Transition.Wait(DUE.plusSeconds(90), "slow down"));
+	}
+
+	@Test
+	void a_full_quota_is_a_wait_even_with_the_attempts_used_up_and_past_the_maximum_lateness() {
+		PublishException quota = PublishException.rateLimited("100 of 100 posts in 24 hours",
+				DUE.plus(Duration.ofHours(5)));
+		assertThat(this.machine.onFailure(target(3), quota, false, DUE.plusSeconds(1)))
+			.isEqualTo(new Transition.Wait(DUE.plus(Duration.ofHours(5)), "100 of 100 posts in 24 hours"));
+	}
+
+	@Test
+	void counts_the_lateness_from_the_end_of_a_rate_limit_wait() {
+		Instant freed = DUE.plus(Duration.ofHours(5));
+		TargetSnapshot waited = new TargetSnapshot(DUE, 0, "quota", freed, null);
+		assertThat(this.machine.beforeCall(waited, freed.plusSeconds(1))).isNull();
+		assertThat(this.machine.beforeCall(waited, freed.plus(Duration.ofMinutes(31)))).isNotNull()
+			.satisfies((failed) -> assertThat(failed.kind()).isEqualTo(TargetStateMachine.LATE));
+		assertThat(this.machine.beforeCall(target(0), freed.plusSeconds(1))).isNotNull();
+	}
+
+	@Test
+	void never_fails_a_publication_the_network_is_still_processing_for_lateness() {
+		TargetSnapshot processing = new TargetSnapshot(DUE, 0, null, null, null);
+		assertThat(this.machine.beforeCall(processing, DUE.plus(Duration.ofHours(3)))).isNull();
+	}
+
+	@Test
+	void a_workspaces_own_maximum_lateness_wins_over_the_nodes() {
+		TargetSnapshot patient = new TargetSnapshot(DUE, 0, null, DUE, Duration.ofHours(6));
+		assertThat(this.machine.beforeCall(patient, DUE.plus(Duration.ofHours(5)))).isNull();
+		assertThat(this.machine.onFailure(new TargetSnapshot(DUE, 1, null, DUE, Duration.ofHours(6)),
+				new PublishException(ErrorKind.TRANSIENT, "boom"), false, DUE.plus(Duration.ofHours(5))))
+			.isInstanceOf(Transition.Retry.class);
+		TargetSnapshot strict = new TargetSnapshot(DUE, 0, null, DUE, Duration.ofMinutes(5));
+		assertThat(this.machine.beforeCall(strict, DUE.plus(Duration.ofMinutes(6)))).isNotNull()
+			.satisfies((failed) -> assertThat(failed.reason()).contains("PT5M"));
+	}
+
+	@Test
+	void fails_as_late_a_rate_limit_that_frees_beyond_the_maximum_wait() {
+		PublishException forever = PublishException.rateLimited("suspended", DUE.plus(Duration.ofHours(27)));
+		assertThat(this.machine.onFailure(target(1), forever, false, DUE)).isInstanceOfSatisfying(
+				Transition.Failed.class, (failed) -> assertThat(failed.kind()).isEqualTo(TargetStateMachine.LATE));
 	}
 
 	@Test

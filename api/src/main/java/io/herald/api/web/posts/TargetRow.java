@@ -33,6 +33,14 @@ public record TargetRow(UUID id, UUID accountId, String network, String handle, 
 		return Math.max(this.attempts, (this.history != null) ? this.history.size() : 0);
 	}
 
+	/**
+	 * Whether it waits for a rate limit or publishing quota: not a failure, it goes out
+	 * at {@code nextAttemptAt}.
+	 */
+	public boolean waiting() {
+		return "SCHEDULED".equals(this.status) && "RATE_LIMITED".equals(this.lastErrorKind);
+	}
+
 	public boolean locked() {
 		return "PUBLISHING".equals(this.status) || "PUBLISHED".equals(this.status);
 	}

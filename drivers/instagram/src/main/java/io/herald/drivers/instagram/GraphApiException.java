@@ -21,10 +21,24 @@ final class GraphApiException extends PublishException {
 
 	GraphApiException(ErrorKind kind, String message, Instant retryAt, int httpStatus, int code, int subcode,
 			String fbtraceId) {
-		super(kind, message, retryAt, httpStatus, networkCode(code, subcode), null, null);
+		this(kind, message, retryAt, httpStatus, code, subcode, fbtraceId, null);
+	}
+
+	private GraphApiException(ErrorKind kind, String message, Instant retryAt, int httpStatus, int code, int subcode,
+			String fbtraceId, Throwable cause) {
+		super(kind, message, retryAt, httpStatus, networkCode(code, subcode), null, cause);
 		this.code = code;
 		this.subcode = subcode;
 		this.fbtraceId = fbtraceId;
+	}
+
+	/**
+	 * This error, for a call whose effect it does not disprove.
+	 */
+	GraphApiException asUnknownOutcome() {
+		return new GraphApiException(ErrorKind.UNKNOWN_OUTCOME,
+				"Instagram may have carried out the call before it failed: " + getMessage(), null,
+				httpStatus().orElse(0), this.code, this.subcode, this.fbtraceId, this);
 	}
 
 	int code() {

@@ -64,8 +64,9 @@ final class GraphClient {
 
 	/**
 	 * A versioned POST with a form body.
-	 * @param outcomeMatters whether a timeout after sending leaves the outcome unknown
-	 * (publishing), rather than being safe to repeat (creating a container)
+	 * @param outcomeMatters whether a timeout, a reset or a server error (5xx) after
+	 * sending leaves the outcome unknown (publishing), rather than being safe to repeat
+	 * (creating a container): Instagram has been seen to publish and then answer 500
 	 */
 	JsonNode post(String path, Map<String, String> form, String accessToken, boolean outcomeMatters)
 			throws PublishException {
@@ -89,22 +90,27 @@ final class GraphClient {
 		try (Response response = this.http.newCall(request).execute()) {
 			String body = response.body().string();
 			if (!response.isSuccessful()) {
-				throw this.errors.fromResponse(response.code(), body, response.headers());
+				GraphApiException error = this.errors.fromResponse(response.code(), body, response.headers());
+				throw (outcomeMatters && response.code() >= 500) ? error.asUnknownOutcome() : error;
 			}
-			return parse(body, response.code());
+			return parse(body, response.code(), outcomeMatters);
 		}
 		catch (IOException ex) {
 			throw ioFailure(ex, outcomeMatters);
 		}
 	}
 
-	private JsonNode parse(String body, int status) throws PublishException {
+	/**
+	 * A success without a readable body proves nothing about a publishing call: it may
+	 * have been applied.
+	 */
+	private JsonNode parse(String body, int status, boolean outcomeMatters) throws PublishException {
 		try {
 			return this.json.readTree(body);
 		}
 		catch (RuntimeException ex) {
-			throw new PublishException(ErrorKind.TRANSIENT, "Instagram answered HTTP " + status + " with no JSON.",
-					null, status, null, null, ex);
+			throw new PublishException(outcomeMatters ? ErrorKind.UNKNOWN_OUTCOME : ErrorKind.TRANSIENT,
+					"Instagram answered HTTP " + status + " with no JSON.", null, status, null, null, ex);
 		}
 	}
 

@@ -59,6 +59,12 @@ public class InstagramBackend implements BaseSocialBackend {
 
 	private static final String ERROR = "ERROR";
 
+	/** Meta recommends looking at a processing container about once a minute. */
+	private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(1);
+
+	/** The network code of a container that outlived the processing deadline. */
+	static final String PROCESSING_DEADLINE = "processing_deadline";
+
 	private final InstagramProperties properties;
 
 	private final Clock clock;
@@ -90,8 +96,8 @@ public class InstagramBackend implements BaseSocialBackend {
 		this.oauth = properties.oauthConfigured()
 				? new InstagramOAuthFlow(properties, this.graph, this::readSession, clock) : null;
 		// without an app, the only way in is a pasted long-lived token
-		this.capabilities = (this.oauth != null) ? InstagramRules.CAPABILITIES
-				: InstagramRules.withConnectMethod(Capabilities.ConnectMethod.CREDENTIALS);
+		this.capabilities = InstagramRules.capabilities(properties.convertsImagesToJpeg(),
+				(this.oauth != null) ? Capabilities.ConnectMethod.OAUTH2 : Capabilities.ConnectMethod.CREDENTIALS);
 	}
 
 	/**
@@ -206,6 +212,9 @@ public class InstagramBackend implements BaseSocialBackend {
 					Map.of("creation_id", token.containerId()), session.accessToken(), true);
 		}
 		catch (GraphApiException ex) {
+			if (ex.kind() == ErrorKind.UNKNOWN_OUTCOME) {
+				throw ex;
+			}
 			if (ex.subcode() == GraphErrors.NOT_READY || ex.code() == 9007) {
 				return inProgress(token, budget);
 			}
@@ -227,12 +236,13 @@ public class InstagramBackend implements BaseSocialBackend {
 
 	/**
 	 * The container went out in an earlier call whose answer Herald never saw. Find its
-	 * post rather than publish again.
+	 * post rather than publish again; until it is listed, the outcome stays unknown, so
+	 * the engine reconciles instead of publishing anew.
 	 */
 	private PublishResult alreadyPublished(PublishRequest request, AccountSession session, PublishToken token,
 			RateBudget budget) throws PublishException {
 		RecentMedia.Post post = this.recentMedia.find(session, request.text(), mediaType(request), token.createdAt())
-			.orElseThrow(() -> new PublishException(ErrorKind.TRANSIENT, "Instagram reports container "
+			.orElseThrow(() -> new PublishException(ErrorKind.UNKNOWN_OUTCOME, "Instagram reports container "
 					+ token.containerId() + " as published, but the post is not listed on the account yet."));
 		return finish(request, session, post.id(), post.permalink(), budget, true);
 	}
@@ -320,9 +330,29 @@ public class InstagramBackend implements BaseSocialBackend {
 		return false;
 	}
 
-	private PublishResult inProgress(PublishToken token, RateBudget budget) {
-		return new PublishResult.InProgress(token.encode(), this.clock.instant().plus(this.properties.pollInterval()),
-				budget);
+	/**
+	 * Still processing is not a failure: look again later, backing off from the poll
+	 * interval to once a minute, until the processing deadline.
+	 */
+	private PublishResult inProgress(PublishToken token, RateBudget budget) throws PublishException {
+		Instant now = this.clock.instant();
+		Duration processing = Duration.between(token.createdAt(), now);
+		if (processing.compareTo(this.properties.processingDeadline()) > 0) {
+			throw new PublishException(ErrorKind.INVALID_CONTENT,
+					"Instagram was still processing the media " + processing.toMinutes()
+							+ " minutes after it was handed over (herald.drivers.instagram.processing-deadline is "
+							+ this.properties.processingDeadline() + "); it was not published.",
+					null, null, PROCESSING_DEADLINE, budget, null);
+		}
+		Duration wait = Duration.ofSeconds(processing.toSeconds() / 2);
+		if (wait.compareTo(this.properties.pollInterval()) < 0) {
+			wait = this.properties.pollInterval();
+		}
+		if (wait.compareTo(MAX_POLL_INTERVAL) > 0) {
+			wait = (this.properties.pollInterval().compareTo(MAX_POLL_INTERVAL) > 0) ? this.properties.pollInterval()
+					: MAX_POLL_INTERVAL;
+		}
+		return new PublishResult.InProgress(token.encode(), now.plus(wait), budget);
 	}
 
 	private ContainerStatus status(AccountSession session, String containerId) throws PublishException {
@@ -408,6 +438,12 @@ public class InstagramBackend implements BaseSocialBackend {
 						.collect(Collectors.joining(" ")));
 		}
 		for (MediaItem item : request.media()) {
+			String type = (item.contentType() != null) ? item.contentType().toLowerCase(java.util.Locale.ROOT) : "";
+			if (item.kind() == MediaKind.IMAGE && !InstagramRules.isJpeg(type)) {
+				// Instagram would download these bytes and refuse them (2207005).
+				throw new PublishException(ErrorKind.INVALID_CONTENT, "Instagram takes JPEG images only, and asset "
+						+ item.assetId() + " was handed over as " + item.contentType() + " instead of a JPEG copy.");
+			}
 			if (item.publicUrl() == null) {
 				throw new PublishException(ErrorKind.INVALID_CONTENT,
 						"Instagram downloads media itself and needs a public URL for asset " + item.assetId()

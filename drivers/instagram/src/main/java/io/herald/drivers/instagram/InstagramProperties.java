@@ -23,11 +23,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param appId the Instagram app id ({@code INSTAGRAM_APP_ID}); without it and the secret
  * only token connection works
  * @param appSecret the Instagram app secret ({@code INSTAGRAM_APP_SECRET})
- * @param pollInterval how long to wait before looking at a processing container again
+ * @param pollInterval how long to wait before first looking at a processing container
+ * again; later looks back off up to once a minute, the rate Meta recommends
+ * @param processingDeadline how long a container may stay {@code IN_PROGRESS} before the
+ * publication fails; Meta documents Reel processing in minutes, and a container expires
+ * after 24 hours
  * @param rateLimitBackoff when to retry after a rate limit that names no time
  * @param fallbackPublishingLimit posts per 24 hours assumed when the API does not say
- * @param convertsImagesToJpeg whether Herald's media pipeline serves JPEG renditions at
- * the public URLs, so PNG or WebP uploads are acceptable
+ * @param convertsImagesToJpeg whether Herald hands Instagram a JPEG copy (sRGB, quality
+ * 0.9, no metadata) of PNG or WebP images at their public URLs, so such uploads are
+ * acceptable; when false they are refused as {@code media_kind_unsupported}
  * @param maxContainerRounds how often to start over with new containers after an expired
  * container or a passing processing error
  * @param connectTimeout TCP connect timeout
@@ -35,9 +40,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("herald.drivers.instagram")
 public record InstagramProperties(Boolean enabled, URI graphBaseUrl, String apiVersion, URI oauthBaseUrl,
-		URI authorizeUrl, String appId, String appSecret, Duration pollInterval, Duration rateLimitBackoff,
-		Integer fallbackPublishingLimit, Boolean convertsImagesToJpeg, Integer maxContainerRounds,
-		Duration connectTimeout, Duration readTimeout) {
+		URI authorizeUrl, String appId, String appSecret, Duration pollInterval, Duration processingDeadline,
+		Duration rateLimitBackoff, Integer fallbackPublishingLimit, Boolean convertsImagesToJpeg,
+		Integer maxContainerRounds, Duration connectTimeout, Duration readTimeout) {
 
 	public InstagramProperties {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
@@ -46,9 +51,10 @@ public record InstagramProperties(Boolean enabled, URI graphBaseUrl, String apiV
 		oauthBaseUrl = (oauthBaseUrl != null) ? oauthBaseUrl : URI.create("https://api.instagram.com");
 		authorizeUrl = (authorizeUrl != null) ? authorizeUrl : URI.create("https://www.instagram.com/oauth/authorize");
 		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofSeconds(15);
+		processingDeadline = (processingDeadline != null) ? processingDeadline : Duration.ofMinutes(20);
 		rateLimitBackoff = (rateLimitBackoff != null) ? rateLimitBackoff : Duration.ofMinutes(15);
 		fallbackPublishingLimit = (fallbackPublishingLimit != null) ? fallbackPublishingLimit : 50;
-		convertsImagesToJpeg = (convertsImagesToJpeg != null) ? convertsImagesToJpeg : Boolean.FALSE;
+		convertsImagesToJpeg = (convertsImagesToJpeg != null) ? convertsImagesToJpeg : Boolean.TRUE;
 		maxContainerRounds = (maxContainerRounds != null) ? maxContainerRounds : 3;
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(10);
 		readTimeout = (readTimeout != null) ? readTimeout : Duration.ofSeconds(60);
@@ -61,7 +67,7 @@ public record InstagramProperties(Boolean enabled, URI graphBaseUrl, String apiV
 	 */
 	public static InstagramProperties forBaseUrl(URI baseUrl) {
 		return new InstagramProperties(true, baseUrl, null, baseUrl, baseUrl.resolve("/oauth/authorize"), null, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -72,7 +78,7 @@ public record InstagramProperties(Boolean enabled, URI graphBaseUrl, String apiV
 	 */
 	public InstagramProperties withApp(String appId, String appSecret) {
 		return new InstagramProperties(this.enabled, this.graphBaseUrl, this.apiVersion, this.oauthBaseUrl,
-				this.authorizeUrl, appId, appSecret, this.pollInterval, this.rateLimitBackoff,
+				this.authorizeUrl, appId, appSecret, this.pollInterval, this.processingDeadline, this.rateLimitBackoff,
 				this.fallbackPublishingLimit, this.convertsImagesToJpeg, this.maxContainerRounds, this.connectTimeout,
 				this.readTimeout);
 	}

@@ -21,8 +21,8 @@ import io.herald.drivers.spi.ValidationResult.Violation;
 /**
  * Instagram's publishing rules as data, from the content-publishing reference: captions
  * of 2,200 characters with at most 30 hashtags and 20 mentions; JPEG images up to 8 MiB
- * between 4:5 and 1.91:1; Reels as MP4 or MOV of 3 s to 15 min up to 300 MiB; carousels
- * of up to 10 items.
+ * between 4:5 and 1.91:1 (other images are fine when Herald hands over JPEG copies);
+ * Reels as MP4 or MOV of 3 s to 15 min up to 300 MiB; carousels of up to 10 items.
  */
 final class InstagramRules {
 
@@ -49,15 +49,20 @@ final class InstagramRules {
 	/** The API documents no limit for {@code alt_text}; this keeps descriptions sane. */
 	static final int MAX_ALT_TEXT = 1000;
 
-	static final Capabilities CAPABILITIES = new Capabilities(
-			new TextRules(MAX_CAPTION, TextRules.TextCounting.CODE_POINTS, 30, 20),
-			new MediaRules(Set.of(MediaKind.IMAGE, MediaKind.VIDEO), MAX_CAROUSEL_ITEMS, MAX_IMAGE_BYTES,
-					MAX_VIDEO_BYTES, 4.0 / 5.0, 1.91, MAX_VIDEO_DURATION, true, false),
-			new AltTextRules(true, false, MAX_ALT_TEXT), false, true, true, Capabilities.ConnectMethod.OAUTH2);
+	static final Capabilities CAPABILITIES = capabilities(false, Capabilities.ConnectMethod.OAUTH2);
 
-	static Capabilities withConnectMethod(Capabilities.ConnectMethod method) {
-		return new Capabilities(CAPABILITIES.text(), CAPABILITIES.media(), CAPABILITIES.altText(),
-				CAPABILITIES.threads(), CAPABILITIES.firstComment(), CAPABILITIES.needsPublicMediaUrls(), method);
+	/**
+	 * The capabilities as configured.
+	 * @param jpegCopies whether Herald hands over JPEG copies of other images (then PNG
+	 * and WebP uploads are fine)
+	 * @param method how accounts connect
+	 * @return the capabilities
+	 */
+	static Capabilities capabilities(boolean jpegCopies, Capabilities.ConnectMethod method) {
+		return new Capabilities(new TextRules(MAX_CAPTION, TextRules.TextCounting.CODE_POINTS, 30, 20),
+				new MediaRules(Set.of(MediaKind.IMAGE, MediaKind.VIDEO), MAX_CAROUSEL_ITEMS, MAX_IMAGE_BYTES,
+						MAX_VIDEO_BYTES, 4.0 / 5.0, 1.91, MAX_VIDEO_DURATION, true, false, jpegCopies),
+				new AltTextRules(true, false, MAX_ALT_TEXT), false, true, true, method);
 	}
 
 	private static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/quicktime");
@@ -116,7 +121,7 @@ final class InstagramRules {
 		}
 	}
 
-	private static boolean isJpeg(String type) {
+	static boolean isJpeg(String type) {
 		return type.equals("image/jpeg") || type.equals("image/jpg") || type.equals("image/pjpeg");
 	}
 

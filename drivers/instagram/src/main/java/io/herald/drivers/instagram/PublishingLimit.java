@@ -99,7 +99,7 @@ final class PublishingLimit {
 		Instant now = this.clock.instant();
 		Instant retryAt;
 		try {
-			retryAt = this.recentMedia.list(session)
+			retryAt = this.recentMedia.since(session, now.minus(window))
 				.stream()
 				.map(RecentMedia.Post::timestamp)
 				.filter((time) -> time.isAfter(now.minus(window)))

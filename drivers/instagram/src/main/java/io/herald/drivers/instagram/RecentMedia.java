@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,27 +31,64 @@ final class RecentMedia {
 
 	private static final int PAGE_SIZE = 50;
 
+	/**
+	 * Bounds the reading: 500 posts cover the 24-hour publishing window (at most 100 API
+	 * posts) with room for posts made in the app.
+	 */
+	private static final int MAX_PAGES = 10;
+
 	private final GraphClient graph;
 
 	RecentMedia(GraphClient graph) {
 		this.graph = graph;
 	}
 
-	List<Post> list(AccountSession session) throws PublishException {
-		JsonNode page = this.graph.get(session.remoteUserId() + "/media",
-				Map.of("fields", "id,caption,media_type,timestamp,permalink", "limit", String.valueOf(PAGE_SIZE)),
-				session.accessToken());
+	/**
+	 * The account's posts published since {@code since}, newest first. Instagram lists
+	 * {@code /media} newest first in pages, so this follows the {@code after} cursor
+	 * while a {@code paging.next} page exists and the oldest post read is still inside
+	 * the period: with 100 posts in the publishing window, the first page alone would
+	 * hide the oldest half.
+	 * @param session the account
+	 * @param since the start of the period
+	 * @return the posts, at most {@value #MAX_PAGES} pages of them
+	 */
+	List<Post> since(AccountSession session, Instant since) throws PublishException {
 		List<Post> posts = new ArrayList<>();
-		for (JsonNode node : page.path("data")) {
-			Instant timestamp = parseTime(node.path("timestamp").asString(""));
-			if (timestamp != null) {
-				String permalink = node.path("permalink").asString("");
-				posts.add(new Post(node.path("id").asString(""), node.path("caption").asString(""),
-						node.path("media_type").asString(""), timestamp,
-						permalink.isEmpty() ? null : URI.create(permalink)));
+		String after = null;
+		for (int page = 0; page < MAX_PAGES; page++) {
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("fields", "id,caption,media_type,timestamp,permalink");
+			query.put("limit", String.valueOf(PAGE_SIZE));
+			if (after != null) {
+				query.put("after", after);
+			}
+			JsonNode body = this.graph.get(session.remoteUserId() + "/media", query, session.accessToken());
+			boolean reachedOlder = false;
+			for (JsonNode node : body.path("data")) {
+				Post post = post(node);
+				if (post != null) {
+					reachedOlder |= post.timestamp().isBefore(since);
+					posts.add(post);
+				}
+			}
+			JsonNode paging = body.path("paging");
+			after = paging.path("cursors").path("after").asString("");
+			if (reachedOlder || !paging.hasNonNull("next") || after.isEmpty()) {
+				break;
 			}
 		}
-		return posts;
+		return posts.stream().filter((post) -> !post.timestamp().isBefore(since)).toList();
+	}
+
+	private static Post post(JsonNode node) {
+		Instant timestamp = parseTime(node.path("timestamp").asString(""));
+		if (timestamp == null) {
+			return null;
+		}
+		String permalink = node.path("permalink").asString("");
+		return new Post(node.path("id").asString(""), node.path("caption").asString(""),
+				node.path("media_type").asString(""), timestamp, permalink.isEmpty() ? null : URI.create(permalink));
 	}
 
 	/**
@@ -60,8 +98,7 @@ final class RecentMedia {
 			throws PublishException {
 		String wanted = normalize(caption);
 		Instant from = since.minus(CLOCK_SKEW);
-		return list(session).stream()
-			.filter((post) -> !post.timestamp().isBefore(from))
+		return since(session, from).stream()
 			.filter((post) -> normalize(post.caption()).equals(wanted))
 			.filter((post) -> mediaType == null || post.mediaType().isEmpty() || post.mediaType().equals(mediaType))
 			.min(Comparator.comparing(Post::timestamp));

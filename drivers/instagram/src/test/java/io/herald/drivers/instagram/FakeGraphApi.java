@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -180,6 +182,7 @@ public final class FakeGraphApi implements AutoCloseable {
 	public synchronized Post postInApp(Account account, String caption, Instant at) {
 		Post post = new Post(nextId(), account.userId, caption, "IMAGE", at, null);
 		account.posts.add(0, post);
+		account.newestFirst();
 		this.posts.put(post.id, post);
 		return post;
 	}
@@ -217,6 +220,31 @@ public final class FakeGraphApi implements AutoCloseable {
 	public synchronized void dropAnswerAfterApplying(String method, String pathSuffix) {
 		this.injections.add(new Injection(method, pathSuffix, true,
 				new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
+	}
+
+	/**
+	 * The next matching call is carried out, then answered with a Graph error anyway, as
+	 * Instagram has been seen to publish and answer 500.
+	 */
+	public synchronized void failAfterApplying(String method, String pathSuffix, int httpStatus, int code,
+			String message) {
+		this.injections
+			.add(new Injection(method, pathSuffix, true, errorResponse(httpStatus, code, 0, message, Map.of())));
+	}
+
+	/**
+	 * Posts published through the API {@code count} times, {@code step} apart from
+	 * {@code first}, as if by earlier runs: they count against the publishing quota.
+	 */
+	public synchronized void publishedEarlier(Account account, int count, Instant first, Duration step) {
+		for (int i = 0; i < count; i++) {
+			Instant at = first.plus(step.multipliedBy(i));
+			Post post = new Post(nextId(), account.userId, "earlier post " + i, "IMAGE", at, null);
+			account.posts.add(0, post);
+			account.apiPublishes.add(at);
+			this.posts.put(post.id, post);
+		}
+		account.newestFirst();
 	}
 
 	public MockResponse errorResponse(int httpStatus, int code, int subcode, String message,
@@ -455,9 +483,40 @@ public final class FakeGraphApi implements AutoCloseable {
 		return post;
 	}
 
+	/**
+	 * Newest first, in pages: like the Graph API, {@code paging.cursors.after} names the
+	 * last post of the page and {@code paging.next} is there only when more follow.
+	 */
 	private Map<String, Object> listMedia(Account account, Map<String, String> params) {
-		int limit = Integer.parseInt(params.getOrDefault("limit", "25"));
-		return Map.of("data", account.posts.stream().limit(limit).map(Post::fields).toList());
+		int limit = Math.min(Integer.parseInt(params.getOrDefault("limit", "25")), 100);
+		int start = 0;
+		String after = params.get("after");
+		if (after != null) {
+			String lastId = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+			start = (int) account.posts.stream().takeWhile((post) -> !post.id.equals(lastId)).count() + 1;
+		}
+		List<Post> page = account.posts.subList(Math.min(start, account.posts.size()),
+				Math.min(start + limit, account.posts.size()));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("data", page.stream().map(Post::fields).toList());
+		if (!page.isEmpty()) {
+			Map<String, Object> paging = new LinkedHashMap<>();
+			String cursor = Base64.getUrlEncoder()
+				.encodeToString(page.get(page.size() - 1).id.getBytes(StandardCharsets.UTF_8));
+			paging.put("cursors",
+					Map.of("before",
+							Base64.getUrlEncoder().encodeToString(page.get(0).id.getBytes(StandardCharsets.UTF_8)),
+							"after", cursor));
+			if (start + limit < account.posts.size()) {
+				paging.put("next",
+						baseUrl()
+							.resolve("/" + account.userId + "/media?limit=" + limit + "&after=" + cursor
+									+ "&access_token=hidden")
+							.toString());
+			}
+			body.put("paging", paging);
+		}
+		return body;
 	}
 
 	private Map<String, Object> quota(Account account) {
@@ -639,6 +698,10 @@ public final class FakeGraphApi implements AutoCloseable {
 			this.userId = userId;
 			this.username = username;
 			this.name = name;
+		}
+
+		void newestFirst() {
+			this.posts.sort(Comparator.comparing((Post post) -> post.timestamp).reversed());
 		}
 
 		int publishesSince(Instant since) {

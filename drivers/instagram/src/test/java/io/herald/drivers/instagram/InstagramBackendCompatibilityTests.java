@@ -58,7 +58,7 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		Fixture(FakeInstagram ig) {
 			this.ig = ig;
 			InstagramProperties properties = new InstagramProperties(true, ig.graph.baseUrl(), null, ig.graph.baseUrl(),
-					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, true, null, null, null);
+					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, null, true, null, null, null);
 			this.backend = new InstagramBackend(properties, InstagramBackend.httpClient(properties), ig.clock);
 		}
 
@@ -109,9 +109,11 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		@Override
 		public MediaItem image(KitMedia.Image image, String altText) {
 			String name = "kit-" + UUID.randomUUID() + ".jpg";
-			URI url = this.ig.mediaHost.put(name, jpegRendition(image), "image/jpeg");
-			return new MediaItem(name, MediaKind.IMAGE, image.contentType(), image.bytes().length, image.width(),
-					image.height(), null, altText, image::open, url);
+			byte[] jpeg = jpegRendition(image);
+			URI url = this.ig.mediaHost.put(name, jpeg, "image/jpeg");
+			// what Herald hands over for a network that needs JPEG images: the copy
+			return new MediaItem(name, MediaKind.IMAGE, "image/jpeg", jpeg.length, image.width(), image.height(), null,
+					altText, () -> new java.io.ByteArrayInputStream(jpeg), url);
 		}
 
 		@Override

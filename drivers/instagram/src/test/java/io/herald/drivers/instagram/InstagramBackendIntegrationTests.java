@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.herald.drivers.spi.AccountProfile;
 import io.herald.drivers.spi.AccountSession;
@@ -143,6 +144,54 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
+		void polls_a_reel_that_processes_for_minutes_with_backoff_until_it_is_published() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			ig.graph.processingTimes(account, Duration.ZERO, Duration.ofMinutes(6));
+			PublishRequest request = post("slow reel", ig.media.mp4("slow.mp4", 1080, 1920, Duration.ofSeconds(40)));
+			List<Duration> waits = new java.util.ArrayList<>();
+
+			PublishResult result = backend.publish(request, session);
+			while (result instanceof InProgress progress) {
+				Duration wait = Duration.between(ig.clock.instant(), progress.retryAt());
+				waits.add(wait);
+				result = resumeAfter(wait, request, result, session);
+			}
+
+			assertThat(result).isInstanceOf(Published.class);
+			assertThat(waits).hasSizeGreaterThan(6)
+				.allSatisfy((wait) -> assertThat(wait).isBetween(ig.properties.pollInterval(), Duration.ofMinutes(1)))
+				.isSortedAccordingTo(Duration::compareTo)
+				.endsWith(Duration.ofMinutes(1));
+			assertThat(ig.graph.posts(account)).singleElement()
+				.satisfies((post) -> assertThat(post.mediaType).isEqualTo("VIDEO"));
+		}
+
+		@Test
+		void fails_a_reel_still_processing_at_the_processing_deadline_without_publishing_it() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			ig.graph.processingTimes(account, Duration.ZERO, Duration.ofHours(3));
+			PublishRequest request = post("stuck reel", ig.media.mp4("stuck.mp4", 1080, 1920, Duration.ofSeconds(40)));
+			Instant start = ig.clock.instant();
+			PublishResult first = backend.publish(request, session);
+
+			PublishException stuck = catchThrowableOfType(PublishException.class, () -> {
+				PublishResult result = first;
+				while (result instanceof InProgress progress) {
+					result = resumeAfter(Duration.between(ig.clock.instant(), progress.retryAt()), request, result,
+							session);
+				}
+			});
+
+			assertThat(stuck.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+			assertThat(stuck.networkCode()).contains(InstagramBackend.PROCESSING_DEADLINE);
+			assertThat(Duration.between(start, ig.clock.instant())).isGreaterThan(ig.properties.processingDeadline())
+				.isLessThan(ig.properties.processingDeadline().plusMinutes(2));
+			assertThat(ig.graph.posts(account)).isEmpty();
+		}
+
+		@Test
 		void a_container_instagram_calls_not_ready_at_media_publish_is_still_in_progress() throws Exception {
 			FakeGraphApi.Account account = ig.newAccount();
 			AccountSession session = ig.session(account);
@@ -231,6 +280,22 @@ class InstagramBackendIntegrationTests {
 		}
 
 		@Test
+		void finds_when_a_full_quota_frees_by_reading_every_page_of_recent_media() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			ig.graph.quotaTotal(account, 100);
+			Instant oldest = ig.clock.instant().minus(Duration.ofHours(20));
+			ig.graph.publishedEarlier(account, 100, oldest, Duration.ofMinutes(10));
+
+			PublishException refused = catchThrowableOfType(PublishException.class,
+					() -> backend.publish(post("one too many", ig.media.jpeg("full.jpg", 400, 400)), session));
+
+			assertThat(refused.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+			assertThat(refused.retryAt()).contains(oldest.plus(Duration.ofHours(24)));
+			assertThat(ig.graph.calls("GET", "/" + account.userId + "/media")).isGreaterThanOrEqualTo(2);
+		}
+
+		@Test
 		void a_quota_refusal_at_media_publish_is_rate_limited_not_failed() throws Exception {
 			FakeGraphApi.Account account = ig.newAccount();
 			AccountSession session = ig.session(account);
@@ -267,6 +332,48 @@ class InstagramBackendIntegrationTests {
 			assertThat(ig.graph.posts(account)).singleElement()
 				.satisfies((post) -> assertThat(post.id).isEqualTo(((Published) again).remoteId()));
 			assertThat(ig.graph.calls("POST", "/" + account.userId + "/media_publish")).isEqualTo(1);
+		}
+
+		@Test
+		void a_server_error_after_media_publish_went_through_is_an_unknown_outcome_that_reconcile_resolves()
+				throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			Instant attemptStart = ig.clock.instant();
+			PublishRequest request = post("published, then 500", ig.media.jpeg("p500.jpg", 400, 400));
+			ig.graph.failAfterApplying("POST", "/media_publish", 500, 2,
+					"An unexpected error has occurred. Please retry your request later.");
+
+			PublishException unknown = catchThrowableOfType(PublishException.class,
+					() -> backend.publish(request, session));
+			ig.clock.advance(Duration.ofSeconds(2));
+			Optional<Published> found = backend.reconcile(request, session, attemptStart);
+
+			assertThat(unknown.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+			assertThat(unknown.httpStatus()).contains(500);
+			assertThat(ig.graph.posts(account)).singleElement()
+				.satisfies((post) -> assertThat(found)
+					.hasValueSatisfying((published) -> assertThat(published.remoteId()).isEqualTo(post.id)));
+			assertThat(ig.graph.containers(account)).hasSize(1);
+		}
+
+		@Test
+		void a_server_error_after_a_reel_went_out_leaves_one_post_when_resumed() throws Exception {
+			FakeGraphApi.Account account = ig.newAccount();
+			AccountSession session = ig.session(account);
+			PublishRequest reel = post("reel, then 503", ig.media.mp4("r503.mp4", 1080, 1920, Duration.ofSeconds(9)));
+			PublishResult first = backend.publish(reel, session);
+			ig.graph.failAfterApplying("POST", "/media_publish", 503, 1, "Service temporarily unavailable");
+
+			PublishException unknown = catchThrowableOfType(PublishException.class,
+					() -> resumeAfter(Duration.ofMinutes(1), reel, first, session));
+			PublishResult again = backend.resume(reel, ((InProgress) first).token(), session);
+
+			assertThat(unknown.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+			assertThat(ig.graph.posts(account)).singleElement()
+				.satisfies((post) -> assertThat(post.id).isEqualTo(((Published) again).remoteId()));
+			assertThat(ig.graph.calls("POST", "/" + account.userId + "/media_publish")).isEqualTo(1);
+			assertThat(ig.graph.containers(account)).hasSize(1);
 		}
 
 		@Test
@@ -465,6 +572,22 @@ class InstagramBackendIntegrationTests {
 					() -> offline.publish(post("x", ig.media.jpeg("off.jpg", 400, 400)), ig.session(account)));
 
 			assertThat(refused.kind()).isEqualTo(ErrorKind.TRANSIENT);
+		}
+
+		@Test
+		void accepts_png_uploads_but_refuses_to_hand_instagram_anything_but_the_jpeg_copy() {
+			FakeGraphApi.Account account = ig.newAccount();
+			MediaItem jpeg = ig.media.jpeg("copy.jpg", 400, 400);
+			MediaItem png = new MediaItem(jpeg.assetId(), MediaKind.IMAGE, "image/png", jpeg.bytes(), jpeg.width(),
+					jpeg.height(), null, null, jpeg.content(), jpeg.publicUrl());
+
+			assertThat(backend.capabilities().media().needsJpegImages()).isTrue();
+			assertThat(backend.validate(post("png", png)).isValid()).isTrue();
+			assertThatExceptionOfType(PublishException.class)
+				.isThrownBy(() -> backend.publish(post("png", png), ig.session(account)))
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+				.withMessageContaining("JPEG copy");
+			assertThat(ig.graph.containers(account)).isEmpty();
 		}
 
 		@Test

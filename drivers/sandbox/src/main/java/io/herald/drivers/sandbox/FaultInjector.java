@@ -64,6 +64,23 @@ final class FaultInjector {
 	}
 
 	/**
+	 * Whether a resumed publication is still processing: takes one from the counted
+	 * {@link SandboxFault#PROCESSING} faults only, so {@code processing=next:N} keeps a
+	 * publication processing for N calls in all.
+	 */
+	boolean stillProcessing(String account, FaultSpec accountSpec) {
+		if (this.globalNext.get(SandboxFault.PROCESSING).getAndUpdate((n) -> (n > 0) ? n - 1 : 0) > 0) {
+			return true;
+		}
+		if (!accountSpec.nextCalls().containsKey(SandboxFault.PROCESSING)) {
+			return false;
+		}
+		AtomicInteger counter = this.accountNext.computeIfAbsent(account, (key) -> counters(accountSpec))
+			.get(SandboxFault.PROCESSING);
+		return counter.getAndUpdate((n) -> (n > 0) ? n - 1 : 0) > 0;
+	}
+
+	/**
 	 * Takes the next scripted fault if it is of the given kind (refresh only fails so).
 	 */
 	Optional<Scripted> takeScripted(SandboxFault fault) {

@@ -156,6 +156,9 @@ public class SandboxBackend implements BaseSocialBackend {
 			throw new PublishException(ErrorKind.INVALID_CONTENT, "sandbox: unknown processing token", null, 400, null,
 					null, null);
 		}
+		if (this.faults.stillProcessing(session.remoteUserId(), accountSpec(session))) {
+			return new PublishResult.InProgress(token, this.clock.instant().plusSeconds(1));
+		}
 		return store(request, session);
 	}
 
