@@ -223,6 +223,14 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	/**
+	 * The next matching call is carried out and answered normally, but only after
+	 * {@code delay}: a client with a shorter read timeout gives up first.
+	 */
+	public synchronized void answerLateAfterApplying(String method, String pathSuffix, Duration delay) {
+		this.injections.add(new Injection(method, pathSuffix, true, null, delay));
+	}
+
+	/**
 	 * The next matching call is carried out, then answered with a Graph error anyway, as
 	 * Instagram has been seen to publish and answer 500.
 	 */
@@ -299,6 +307,9 @@ public final class FakeGraphApi implements AutoCloseable {
 		}
 		catch (GraphError error) {
 			response = errorResponse(error.httpStatus, error.code, error.subcode, error.getMessage(), Map.of());
+		}
+		if (injection != null && injection.response == null) {
+			return response.newBuilder().headersDelay(injection.lateBy.toMillis(), TimeUnit.MILLISECONDS).build();
 		}
 		return (injection != null) ? injection.response : response;
 	}
@@ -814,7 +825,18 @@ public final class FakeGraphApi implements AutoCloseable {
 	private record Token(String userId, Instant issuedAt, Instant expiresAt, boolean longLived) {
 	}
 
-	private record Injection(String method, String pathSuffix, boolean applyFirst, MockResponse response) {
+	/**
+	 * A fault for the next matching call: {@code response} replaces the answer (after
+	 * carrying the call out when {@code applyFirst}); without one, the real answer comes
+	 * {@code lateBy} late.
+	 */
+	private record Injection(String method, String pathSuffix, boolean applyFirst, MockResponse response,
+			Duration lateBy) {
+
+		Injection(String method, String pathSuffix, boolean applyFirst, MockResponse response) {
+			this(method, pathSuffix, applyFirst, response, null);
+		}
+
 	}
 
 	private static final class GraphError extends RuntimeException {

@@ -47,6 +47,9 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		return this.fixture;
 	}
 
+	/** Short, so an answer after the timeout costs the test little. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final class Fixture implements KitFixture, FaultInjector {
 
 		private final FakeInstagram ig;
@@ -58,7 +61,8 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 		Fixture(FakeInstagram ig) {
 			this.ig = ig;
 			InstagramProperties properties = new InstagramProperties(true, ig.graph.baseUrl(), null, ig.graph.baseUrl(),
-					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, null, true, null, null, null);
+					null, FakeGraphApi.APP_ID, FakeGraphApi.APP_SECRET, null, null, null, null, true, null, null,
+					READ_TIMEOUT);
 			this.backend = new InstagramBackend(properties, InstagramBackend.httpClient(properties), ig.clock);
 		}
 
@@ -152,18 +156,12 @@ class InstagramBackendCompatibilityTests extends SocialBackendCompatibilityKit {
 
 		@Override
 		public void failAfterApplying(String call, AfterApplied answer) {
-			this.ig.graph.dropAnswerAfterApplying("POST", call);
-		}
-
-		@Override
-		public boolean exactlyOnceCovers(String call, AfterApplied answer) {
-			return answer == AfterApplied.CONNECTION_RESET;
-		}
-
-		@Override
-		public String exactlyOnceGap(String call, AfterApplied answer) {
-			return "issue 13 Instagram 5xx after media_publish: the Graph API fake's applied-then-" + answer
-					+ " mode lands with that fix (only CONNECTION_RESET can be injected after applying here)";
+			FakeGraphApi graph = this.ig.graph;
+			switch (answer) {
+				case SERVER_ERROR -> graph.failAfterApplying("POST", call, 500, 2, "Kit: applied, then a server error");
+				case CONNECTION_RESET -> graph.dropAnswerAfterApplying("POST", call);
+				case ANSWER_AFTER_TIMEOUT -> graph.answerLateAfterApplying("POST", call, READ_TIMEOUT.multipliedBy(2));
+			}
 		}
 
 		private static byte[] jpegRendition(KitMedia.Image image) {

@@ -78,28 +78,6 @@ public interface KitFixture {
 	}
 
 	/**
-	 * Whether the ExactlyOnce test for one publishing call and bad answer applies to this
-	 * driver. A fixture returns false only for a known, tracked driver bug, and names it
-	 * in {@link #exactlyOnceGap}; the case is then skipped with that message.
-	 * @param call the publishing call
-	 * @param answer the bad answer
-	 * @return true unless the case is a known gap
-	 */
-	default boolean exactlyOnceCovers(String call, FaultInjector.AfterApplied answer) {
-		return true;
-	}
-
-	/**
-	 * Why {@link #exactlyOnceCovers} is false for a case.
-	 * @param call the publishing call
-	 * @param answer the bad answer
-	 * @return the skip message, naming the tracked bug
-	 */
-	default String exactlyOnceGap(String call, FaultInjector.AfterApplied answer) {
-		return "";
-	}
-
-	/**
 	 * Wraps test image bytes as a media item. Networks that fetch media from a public URL
 	 * override this to store the bytes where the network can reach them.
 	 * @param image the image

@@ -497,7 +497,6 @@ public abstract class SocialBackendCompatibilityKit {
 
 		private void publishesOnce(FaultInjector faults, String call, FaultInjector.AfterApplied answer)
 				throws Exception {
-			assumeTrue(kit().exactlyOnceCovers(call, answer), () -> kit().exactlyOnceGap(call, answer));
 			String prefix = uniquePrefix();
 			PublishRequest request = request(prefix + "once");
 			if (capabilities().media().kinds().contains(MediaKind.IMAGE) && request.media().isEmpty()) {
