@@ -426,8 +426,8 @@ class PostService {
 
 	/** The request a driver would get, without bytes or URLs: what validation needs. */
 	private PublishRequest publishRequest(PostRequest request, TargetRequest target, Map<UUID, MediaItem> media) {
-		String text = (target.text() != null) ? target.text() : request.text();
-		List<MediaRef> refs = (target.assets() != null) ? target.assets() : request.assets();
+		String text = TargetOverrides.resolve(target.text(), request.text());
+		List<MediaRef> refs = TargetOverrides.resolve(target.assets(), request.assets());
 		List<Part> parts = TargetOverrides.resolve(target.parts(), request.parts());
 		List<PublishRequest.ThreadPart> thread = (parts != null)
 				? parts.stream().map((p) -> new PublishRequest.ThreadPart(p.text(), items(p.assets(), media))).toList()
