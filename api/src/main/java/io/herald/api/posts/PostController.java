@@ -210,9 +210,8 @@ class PostController {
 
 	private TargetView view(PostTarget t) {
 		return new TargetView(t.getId(), t.getAccountId(), t.getNetwork(), t.getTextOverride(),
-				this.posts.media(t.getAssetsOverride()),
-				"[]".equals(t.getParts()) ? null : this.posts.parts(t.getParts()), t.getStatus(), t.getDueAt(),
-				t.getAttempts(), t.getNextAttemptAt(), t.getRemoteId(),
+				this.posts.media(t.getAssetsOverride()), (t.getParts() != null) ? this.posts.parts(t.getParts()) : null,
+				t.getStatus(), t.getDueAt(), t.getAttempts(), t.getNextAttemptAt(), t.getRemoteId(),
 				(t.getRemoteUrl() != null) ? URI.create(t.getRemoteUrl()) : null, t.getPublishedAt(),
 				t.getLastErrorKind(), t.getLastError(),
 				(t.getStatus() == TargetStatus.SCHEDULED && "RATE_LIMITED".equals(t.getLastErrorKind()))

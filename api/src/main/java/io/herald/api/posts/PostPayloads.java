@@ -42,7 +42,7 @@ final class PostPayloads {
 			@Size(max = 10) @Schema(
 					description = "Per-network media; omit to use the post's") List<@NotNull @Valid MediaRef> assets,
 			@Size(max = 25) @Schema(
-					description = "Per-network thread parts; omit to use the post's") List<@NotNull @Valid Part> parts) {
+					description = "Per-network thread parts; omit (or null) to use the post's, [] for no thread on this network") List<@NotNull @Valid Part> parts) {
 	}
 
 	@Schema(description = "A post to create (or validate)")

@@ -37,6 +37,7 @@ import io.herald.core.posts.PostAsset;
 import io.herald.core.posts.PostRepository;
 import io.herald.core.posts.PostStatus;
 import io.herald.core.posts.PostTarget;
+import io.herald.core.posts.TargetOverrides;
 import io.herald.core.posts.TargetStatus;
 import io.herald.core.time.AcceptedInstants;
 import io.herald.worker.api.PublicationScheduler;
@@ -426,9 +427,9 @@ class PostService {
 
 	/** The request a driver would get, without bytes or URLs: what validation needs. */
 	private PublishRequest publishRequest(PostRequest request, TargetRequest target, Map<UUID, MediaItem> media) {
-		String text = (target.text() != null) ? target.text() : request.text();
-		List<MediaRef> refs = (target.assets() != null) ? target.assets() : request.assets();
-		List<Part> parts = (target.parts() != null) ? target.parts() : request.parts();
+		String text = TargetOverrides.resolve(target.text(), request.text());
+		List<MediaRef> refs = TargetOverrides.resolve(target.assets(), request.assets());
+		List<Part> parts = TargetOverrides.resolve(target.parts(), request.parts());
 		List<PublishRequest.ThreadPart> thread = (parts != null)
 				? parts.stream().map((p) -> new PublishRequest.ThreadPart(p.text(), items(p.assets(), media))).toList()
 				: List.of();
@@ -508,7 +509,7 @@ class PostService {
 					.stream()
 					.filter((t) -> t.getStatus() != TargetStatus.CANCELED)
 					.map((t) -> new TargetRequest(t.getAccountId(), t.getTextOverride(), media(t.getAssetsOverride()),
-							"[]".equals(t.getParts()) ? null : parts(t.getParts())))
+							(t.getParts() != null) ? parts(t.getParts()) : null))
 					.toList();
 		List<MediaRef> assets = (patch.assets() != null) ? patch.assets()
 				: post.getAssets().stream().map((a) -> new MediaRef(a.getAssetId(), a.getAltText())).toList();

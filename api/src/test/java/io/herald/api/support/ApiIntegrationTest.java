@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HeraldApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "herald.data-dir=target/test-data", "herald.database.data-dir=target/test-data",
 				"herald.admin.email=admin@test.local", "herald.admin.password=admin-password-for-tests",
+				// An external database (the shared one) needs an explicit key.
+				"herald.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
 				// Production skips this at startup (Flyway owns the schema); the tests
 				// still check that every entity matches it.
 				"spring.jpa.hibernate.ddl-auto=validate",

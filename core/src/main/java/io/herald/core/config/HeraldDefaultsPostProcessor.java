@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -16,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
  * Herald application (api, worker, bench) shares one set of defaults and anything an
  * operator sets wins.
  */
-public class HeraldDefaultsPostProcessor implements EnvironmentPostProcessor {
+public class HeraldDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String RESOURCE = "herald-defaults.properties";
 
@@ -36,6 +37,12 @@ public class HeraldDefaultsPostProcessor implements EnvironmentPostProcessor {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read Herald's default properties", ex);
 		}
+	}
+
+	/** Before the checks that read these defaults (such as the master key's). */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 100;
 	}
 
 	private static void add(ConfigurableEnvironment environment, String name, String resource) throws IOException {

@@ -29,6 +29,10 @@ public class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+	// Bounds how long a closing pool waits for connections still in use (the pool's own
+	// connection timeout, so a call that got a connection can finish its statement).
+	private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
 	@Bean
 	@ConditionalOnExpression("'${herald.database.url:}'.isBlank()")
 	EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties,
@@ -54,9 +58,13 @@ public class DatabaseConfiguration {
 		config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
 		// A JDBC batch of inserts becomes multi-row INSERTs: one statement per batch.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
+		// The driver otherwise puts every bound value of a failed batch entry (token
+		// hashes, post text) and the server's "Key (…)=(…)" detail into the exception
+		// message that Hibernate and the engine log. Hibernate still logs the statement.
+		config.addDataSourceProperty("logServerErrorDetail", "false");
 		// Do not fail pool creation; awaitDatabase below decides how long to wait.
 		config.setInitializationFailTimeout(-1);
-		HikariDataSource dataSource = new HikariDataSource(config);
+		HikariDataSource dataSource = new IdleClosingDataSource(config, CLOSE_GRACE);
 		awaitDatabase(dataSource, target, properties.startupTimeout());
 		return dataSource;
 	}

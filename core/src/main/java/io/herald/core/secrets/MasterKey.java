@@ -1,28 +1,19 @@
 package io.herald.core.secrets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * Herald's master key. Every use gets its own subkey ({@link #derive}), so the key that
  * encrypts credentials is never the key that signs media links.
  */
 public final class MasterKey {
-
-	private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
 
 	static final int MIN_BYTES = 32;
 
@@ -36,41 +27,37 @@ public final class MasterKey {
 		this.key = key.clone();
 	}
 
-	static MasterKey load(SecretProperties properties) {
+	static MasterKey load(SecretProperties properties, boolean externalDatabase) {
+		checkCanLoad(properties, externalDatabase);
 		String configured = properties.secretKey();
 		if (configured != null && !configured.isBlank()) {
 			return new MasterKey(decode(configured.trim()));
 		}
-		if (properties.secretKeyRequired()) {
-			throw new IllegalStateException(
-					"HERALD_SECRET_KEY is not set. The prod profile refuses to start without it:"
-							+ " it encrypts account credentials and signs media links. Generate one with"
-							+ " 'openssl rand -base64 32' and keep it safe; losing it makes stored credentials unreadable.");
-		}
-		return new MasterKey(generatedKey(properties.dataDir().resolve("secret.key")));
+		return new MasterKey(decode(SecretFiles.readOrCreate(properties.dataDir().resolve("secret.key"), MIN_BYTES,
+				"a new secret key (set HERALD_SECRET_KEY in production)")));
 	}
 
-	private static byte[] generatedKey(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-			}
-			Files.createDirectories(file.getParent());
-			byte[] fresh = new byte[MIN_BYTES];
-			new SecureRandom().nextBytes(fresh);
-			Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system; the directory's permissions are all we have.
-			}
-			log.info("Generated a new secret key in {} (set HERALD_SECRET_KEY in production)", file);
-			return fresh;
+	/**
+	 * Fails when no key is set where Herald may not generate one: in the {@code prod}
+	 * profile, and with an external database, whose every node needs the same key and
+	 * whose backups must not carry it.
+	 */
+	static void checkCanLoad(SecretProperties properties, boolean externalDatabase) {
+		if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
+			return;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the secret key file " + file, ex);
+		if (properties.secretKeyRequired()) {
+			throw new MissingSecretKeyException("HERALD_SECRET_KEY is not set. The prod profile refuses to start"
+					+ " without it: it encrypts account credentials and signs media links.");
 		}
+		if (externalDatabase) {
+			throw new MissingSecretKeyException("HERALD_SECRET_KEY is not set. With DATABASE_URL (an external"
+					+ " database) Herald does not generate one: every node needs the same key, kept apart from the database.");
+		}
+	}
+
+	static boolean externalDatabase(PropertyResolver environment) {
+		return !environment.getProperty("herald.database.url", "").isBlank();
 	}
 
 	private static byte[] decode(String value) {

@@ -3,6 +3,7 @@ package io.herald.core.secrets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The master key and what is derived from it. Loading the key at startup makes a missing
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 public class SecretsConfiguration {
 
 	@Bean
-	MasterKey heraldMasterKey(SecretProperties properties) {
-		return MasterKey.load(properties);
+	MasterKey heraldMasterKey(SecretProperties properties, Environment environment) {
+		return MasterKey.load(properties, MasterKey.externalDatabase(environment));
 	}
 
 	@Bean

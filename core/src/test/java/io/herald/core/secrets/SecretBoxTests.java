@@ -40,8 +40,8 @@ class SecretBoxTests {
 
 	@Test
 	void generates_a_key_once_into_the_data_dir_and_reuses_it(@TempDir Path dir) throws Exception {
-		MasterKey first = MasterKey.load(new SecretProperties(null, dir, false));
-		MasterKey second = MasterKey.load(new SecretProperties("", dir, false));
+		MasterKey first = MasterKey.load(new SecretProperties(null, dir, false), false);
+		MasterKey second = MasterKey.load(new SecretProperties("", dir, false), false);
 		assertThat(Files.readString(dir.resolve("secret.key"))).isNotBlank();
 		assertThat(second.derive("x")).isEqualTo(first.derive("x"));
 		assertThat(first.derive("x")).isNotEqualTo(first.derive("y"));
@@ -49,15 +49,25 @@ class SecretBoxTests {
 
 	@Test
 	void refuses_to_start_without_a_key_when_one_is_required(@TempDir Path dir) {
-		assertThatIllegalStateException().isThrownBy(() -> MasterKey.load(new SecretProperties(null, dir, true)))
+		assertThatIllegalStateException().isThrownBy(() -> MasterKey.load(new SecretProperties(null, dir, true), false))
 			.withMessageContaining("HERALD_SECRET_KEY is not set");
 		assertThat(dir.resolve("secret.key")).doesNotExist();
 	}
 
 	@Test
+	void refuses_to_generate_a_key_for_an_external_database(@TempDir Path dir) {
+		assertThatThrownBy(() -> MasterKey.load(new SecretProperties(null, dir, false), true))
+			.isInstanceOf(MissingSecretKeyException.class)
+			.hasMessageContaining("HERALD_SECRET_KEY is not set. With DATABASE_URL");
+		assertThat(dir.resolve("secret.key")).doesNotExist();
+		assertThat(MasterKey.load(new SecretProperties("a key that is long enough to be a key!", dir, false), true)
+			.derive("x")).hasSize(32);
+	}
+
+	@Test
 	void refuses_a_short_key() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> MasterKey.load(new SecretProperties("short", Path.of("."), true)))
+			.isThrownBy(() -> MasterKey.load(new SecretProperties("short", Path.of("."), true), false))
 			.withMessageContaining("at least 32 bytes");
 	}
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.herald.core.posts.TargetOverrides;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,13 +26,13 @@ public class TargetClaims {
 	private static final String RETURNING = " RETURNING t.id, t.workspace_id, t.post_id, t.account_id, t.network,"
 			+ " t.due_at, t.attempts, t.idempotency_key, t.in_progress_token, t.uncertain_since, t.last_error,"
 			+ " COALESCE(t.text_override, p.text) AS text,"
-			+ " (CASE WHEN t.parts <> '[]'::jsonb THEN t.parts ELSE p.parts END)::text AS parts,"
+			+ " t.parts::text AS target_parts, p.parts::text AS post_parts,"
 			+ " COALESCE(t.asset_ids, (SELECT jsonb_agg(jsonb_build_object('assetId', pa.asset_id, 'altText',"
 			+ " pa.alt_text) ORDER BY pa.position) FROM post_asset pa WHERE pa.post_id = t.post_id),"
 			+ " '[]'::jsonb)::text AS asset_ids, a.status AS account_status,"
 			+ " a.status_reason AS account_status_reason, t.lease_until, t.updated_at AS claimed_at,"
 			+ " EXISTS (SELECT 1 FROM rate_budget b WHERE b.account_id = t.account_id AND b.reset_at > t.updated_at)"
-			+ " AS budgeted, a.credentials," + " t.waited_until,"
+			+ " AS budgeted, a.credentials, t.waited_until,"
 			+ " (SELECT w.max_lateness_seconds FROM workspace w WHERE w.id = t.workspace_id) AS max_lateness_seconds";
 
 	/**
@@ -102,9 +104,10 @@ public class TargetClaims {
 				rs.getObject("post_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("network"),
 				instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("idempotency_key"),
 				rs.getString("in_progress_token"), instant(rs, "uncertain_since"), rs.getString("last_error"),
-				rs.getString("text"), rs.getString("parts"), rs.getString("asset_ids"), rs.getString("account_status"),
-				rs.getString("account_status_reason"), instant(rs, "lease_until"), instant(rs, "claimed_at"),
-				rs.getBoolean("budgeted"), rs.getBytes("credentials"), instant(rs, "waited_until"),
+				rs.getString("text"), TargetOverrides.resolve(rs.getString("target_parts"), rs.getString("post_parts")),
+				rs.getString("asset_ids"), rs.getString("account_status"), rs.getString("account_status_reason"),
+				instant(rs, "lease_until"), instant(rs, "claimed_at"), rs.getBoolean("budgeted"),
+				rs.getBytes("credentials"), instant(rs, "waited_until"),
 				maxLateness(rs.getLong("max_lateness_seconds"), rs.wasNull()));
 	}
 
