@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.herald.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import io.herald.core.media.MediaLinkSigner.Purpose;
