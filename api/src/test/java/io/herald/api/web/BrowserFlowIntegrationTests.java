@@ -177,8 +177,8 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		open("/accounts");
 		connectSandbox("launch");
 
-		this.sandbox.failNextCall(SandboxFault.INVALID_CONTENT, "The sandbox refused this post (injected by the UI test).",
-				null);
+		this.sandbox.failNextCall(SandboxFault.INVALID_CONTENT,
+				"The sandbox refused this post (injected by the UI test).", null);
 		publishNow("This one fails first.");
 		this.wait.withTimeout(Duration.ofSeconds(60))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=FAILED]")));
