@@ -1,5 +1,6 @@
 package io.herald.api.posts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,10 +58,13 @@ public class PostOperations {
 	 * @param version the version the user saw
 	 * @param localDateTime the new local date-time, {@code yyyy-MM-ddTHH:mm}
 	 * @param timeZone the zone it is read in
+	 * @return when it goes out now (later than the local time in a DST gap)
 	 */
-	public void reschedule(UUID workspaceId, UUID postId, long version, String localDateTime, String timeZone) {
-		this.posts.update(workspaceId, postId, version,
-				new PostPayloads.PostPatch(null, null, null, null, localDateTime, timeZone, false, null));
+	public Instant reschedule(UUID workspaceId, UUID postId, long version, String localDateTime, String timeZone) {
+		return this.posts
+			.update(workspaceId, postId, version,
+					new PostPayloads.PostPatch(null, null, null, null, localDateTime, timeZone, false, null))
+			.getScheduledAt();
 	}
 
 	/**

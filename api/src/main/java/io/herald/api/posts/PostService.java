@@ -315,7 +315,8 @@ class PostService {
 			schedule = new ScheduleResolver.Resolved(now, java.time.LocalDateTime.ofInstant(now, zone), zone);
 		}
 		else if (request.scheduledAt() != null && !request.scheduledAt().isBlank()) {
-			schedule = ScheduleResolver.resolve(request.scheduledAt(), zone);
+			schedule = ScheduleResolver.resolve(request.scheduledAt(), zone)
+				.keepingEntered(post.getScheduledAt(), post.getLocalScheduledAt());
 			if (!draft && schedule.instant().isBefore(now.minus(PAST_GRACE))) {
 				throw new ApiException(ProblemType.SCHEDULE_IN_PAST,
 						"scheduledAt " + schedule.instant() + " is in the past (now " + now

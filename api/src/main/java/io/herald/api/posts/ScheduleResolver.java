@@ -78,6 +78,23 @@ final class ScheduleResolver {
 	 * @param zone the zone it is shown in
 	 */
 	record Resolved(Instant instant, LocalDateTime local, ZoneId zone) {
+
+		/**
+		 * An edit that leaves the instant and zone alone keeps the wall-clock time first
+		 * entered. An edit repeats the stored instant, whose local time differs from what
+		 * was typed only in a gap (02:30 entered, 03:30 shown); without this a text edit
+		 * would overwrite the 02:30, and a calendar move off the gap day would go out at
+		 * 03:30.
+		 */
+		Resolved keepingEntered(Instant previous, LocalDateTime entered) {
+			if (entered == null || !this.instant.equals(previous) || entered.equals(this.local)) {
+				return this;
+			}
+			ZonedDateTime again = ZonedDateTime.ofLocal(entered, this.zone,
+					this.zone.getRules().getOffset(this.instant));
+			return again.toInstant().equals(this.instant) ? new Resolved(this.instant, entered, this.zone) : this;
+		}
+
 	}
 
 }

@@ -3,7 +3,6 @@ package io.herald.api.web;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,14 +10,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,7 +30,8 @@ import io.herald.api.support.Fixtures.Tenant;
 import io.herald.api.users.UserService;
 import io.herald.core.users.AppUser;
 import io.herald.core.workspaces.Workspace;
-import io.herald.core.networks.NetworkRegistry;
+import io.herald.drivers.sandbox.SandboxBackend;
+import io.herald.drivers.sandbox.SandboxFault;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,7 +47,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Autowired
-	private NetworkRegistry networks;
+	private SandboxBackend sandbox;
 
 	@Autowired
 	private UserService users;
@@ -97,7 +94,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		check("acme-news");
 		this.wait.until((d) -> d.findElements(By.cssSelector("#checks .preview")).size() == 2);
 		tailor("acme-news", "News: the spring sale is on.");
-		boolean withMedia = attachImage();
+		attachImage();
 		this.browser.findElement(By.id("add-part")).click();
 		WebElement part = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#parts textarea")));
 		part.sendKeys("Everything 20% off until Sunday.");
@@ -122,9 +119,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 			.contains(inAMinute.format(DateTimeFormatter.ofPattern("HH:mm")))
 			.contains("Europe/Berlin");
 		assertThat(this.browser.findElements(By.cssSelector("li.target[data-status=SCHEDULED]"))).hasSize(2);
-		if (withMedia) {
-			assertThat(text(".post-media")).contains("A purple banner announcing the spring sale");
-		}
+		assertThat(text(".post-media")).contains("A purple banner announcing the spring sale");
 		Browser.screenshot("05-post-scheduled");
 
 		open("/posts");
@@ -144,12 +139,10 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 
 		open("/media-library");
 		assertThat(text("main")).contains("Media library");
-		if (withMedia) {
-			assertThat(text(".media-table")).contains("A purple banner announcing the spring sale");
-			WebElement thumbnail = this.browser.findElement(By.cssSelector(".media-table img.thumb"));
-			this.wait.until((d) -> (Boolean) ((JavascriptExecutor) d)
-				.executeScript("return arguments[0].complete && arguments[0].naturalWidth === 64;", thumbnail));
-		}
+		assertThat(text(".media-table")).contains("A purple banner announcing the spring sale");
+		WebElement thumbnail = this.browser.findElement(By.cssSelector(".media-table img.thumb"));
+		this.wait.until((d) -> (Boolean) ((JavascriptExecutor) d)
+			.executeScript("return arguments[0].complete && arguments[0].naturalWidth === 64;", thumbnail));
 		Browser.screenshot("08-media-library");
 
 		Browser.resize(390, 844);
@@ -164,8 +157,6 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void a_post_published_now_shows_published_with_its_link() {
-		Assumptions.assumeTrue(faultInjection().isPresent(),
-				"Needs the publishing engine (the engine-era sandbox network with fault injection)");
 		Tenant tenant = marketer();
 		open("/login");
 		signIn(tenant);
@@ -179,23 +170,15 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
-	void a_failed_post_shows_the_networks_error_and_retry_publishes_it() throws Exception {
-		Optional<Method> failNextCall = faultInjection();
-		Assumptions.assumeTrue(failNextCall.isPresent() && retryEndpointExists(),
-				"Needs the publishing engine (sandbox fault injection and POST /api/v1/posts/{id}/retry)");
+	void a_failed_post_shows_the_networks_error_and_retry_publishes_it() {
 		Tenant tenant = marketer();
 		open("/login");
 		signIn(tenant);
 		open("/accounts");
 		connectSandbox("launch");
 
-		Object sandbox = this.networks.find("sandbox").orElseThrow();
-		Method script = failNextCall.get();
-		Object invalid = Arrays.stream(script.getParameterTypes()[0].getEnumConstants())
-			.filter((c) -> c.toString().equals("INVALID_CONTENT"))
-			.findFirst()
-			.orElseThrow();
-		script.invoke(sandbox, invalid, "The sandbox refused this post (injected by the UI test).", null);
+		this.sandbox.failNextCall(SandboxFault.INVALID_CONTENT,
+				"The sandbox refused this post (injected by the UI test).", null);
 		publishNow("This one fails first.");
 		this.wait.withTimeout(Duration.ofSeconds(60))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.target[data-status=FAILED]")));
@@ -213,18 +196,7 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		assertThat(link.getAttribute("href")).startsWith("https://sandbox.invalid/launch/posts/");
 	}
 
-	private Optional<Method> faultInjection() {
-		Object sandbox = this.networks.find("sandbox").orElseThrow();
-		return Arrays.stream(sandbox.getClass().getMethods())
-			.filter((m) -> m.getName().equals("failNextCall"))
-			.findFirst();
-	}
-
-	/**
-	 * Uploads an image with alt text when the assets API exists; until then the page says
-	 * that uploads are not available.
-	 */
-	private boolean attachImage() throws Exception {
+	private void attachImage() throws Exception {
 		Path image = Files.createTempFile("herald-ui-", ".png");
 		BufferedImage pixels = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = pixels.createGraphics();
@@ -233,22 +205,9 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		g.dispose();
 		ImageIO.write(pixels, "png", image.toFile());
 		this.browser.findElement(By.id("file-input")).sendKeys(image.toAbsolutePath().toString());
-		if (!assetsEndpointExists()) {
-			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"),
-					"Media upload is not available on this server yet."));
-			this.browser.findElement(By.cssSelector(".media-item.failed [data-remove-media]")).click();
-			return false;
-		}
 		WebElement alt = this.wait
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".media-item[data-asset] .alt-input")));
 		alt.sendKeys("A purple banner announcing the spring sale");
-		return true;
-	}
-
-	private boolean assetsEndpointExists() {
-		Tenant probe = this.fixtures.tenant(this.api);
-		var response = this.api.post("/api/v1/assets").token(probe.token()).send();
-		return !response.body().contains("Nothing at this path") && response.status() != 405;
 	}
 
 	/** A marketer in a workspace with a readable name, for the screenshots. */
@@ -258,16 +217,6 @@ class BrowserFlowIntegrationTests extends ApiIntegrationTest {
 		AppUser user = this.users.createUser(email, password);
 		Workspace workspace = this.users.createWorkspace(user.getId(), "Acme Marketing", "Europe/Berlin");
 		return new Tenant(workspace.getId(), user.getId(), email, password, null);
-	}
-
-	private boolean retryEndpointExists() {
-		Tenant probe = this.fixtures.tenant(this.api);
-		var response = this.api.post("/api/v1/posts/00000000-0000-0000-0000-000000000000/retry")
-			.token(probe.token())
-			.send();
-		// An unknown post is "Post not found."; a missing route is "Nothing at this
-		// path."
-		return !response.body().contains("Nothing at this path");
 	}
 
 	private void publishNow(String text) {

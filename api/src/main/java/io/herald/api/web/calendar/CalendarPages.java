@@ -2,6 +2,7 @@ package io.herald.api.web.calendar;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -46,6 +47,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class CalendarPages extends UiErrors {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter MOVED = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
 	private final PostQueries queries;
 
@@ -135,16 +138,21 @@ class CalendarPages extends UiErrors {
 			return ResponseEntity.unprocessableContent().body("Only scheduled posts can be moved to another day.");
 		}
 		ZoneId zone = ZoneId.of(row.timeZone());
-		LocalDateTime moved = day.atTime(row.scheduledAt().atZone(zone).toLocalTime());
+		// The time entered, not the instant's: a post entered at 02:30 on a gap day goes
+		// out at 03:30, yet moved to another day it goes out at 02:30 again.
+		LocalDateTime entered = (row.localScheduledAt() != null) ? row.localScheduledAt()
+				: LocalDateTime.ofInstant(row.scheduledAt(), zone);
+		LocalDateTime moved = day.atTime(entered.toLocalTime());
+		Instant goesOut;
 		try {
-			this.posts.reschedule(caller.workspaceId(), post, row.version(), moved.toString(), zone.getId());
+			goesOut = this.posts.reschedule(caller.workspaceId(), post, row.version(), moved.toString(), zone.getId());
 		}
 		catch (ApiException ex) {
 			return ResponseEntity.status(ex.type().status()).body(ex.getMessage());
 		}
-		return ResponseEntity
-			.ok("Moved to " + moved.format(DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH)) + " "
-					+ zone.getId() + ".");
+		LocalDateTime shown = LocalDateTime.ofInstant(goesOut, zone);
+		String gap = shown.equals(moved) ? "" : " (" + TIME.format(moved) + " does not exist that day)";
+		return ResponseEntity.ok("Moved to " + MOVED.format(shown) + " " + zone.getId() + gap + ".");
 	}
 
 	private static LocalDate parse(String date, LocalDate fallback) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,7 +148,8 @@ public class PostQueries {
 				.map((t) -> t.withHistory(history.getOrDefault(t.id(), List.of())))
 				.toList();
 			result.add(new PostRow(post.id(), post.status(), post.text(), post.parts(), post.scheduledAt(),
-					post.timeZone(), post.publishNow(), post.createdAt(), post.version(), targets));
+					post.timeZone(), post.localScheduledAt(), post.publishNow(), post.createdAt(), post.version(),
+					targets));
 		}
 		return result;
 	}
@@ -171,7 +173,8 @@ public class PostQueries {
 	private static PostRow post(ResultSet rs, int row) throws SQLException {
 		return new PostRow(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("text"),
 				Parts.texts(rs.getString("parts")), instant(rs, "scheduled_at"), rs.getString("time_zone"),
-				rs.getBoolean("publish_now"), instant(rs, "created_at"), rs.getLong("version"), List.of());
+				rs.getObject("local_scheduled_at", LocalDateTime.class), rs.getBoolean("publish_now"),
+				instant(rs, "created_at"), rs.getLong("version"), List.of());
 	}
 
 	private static TargetRow target(ResultSet rs) throws SQLException {
