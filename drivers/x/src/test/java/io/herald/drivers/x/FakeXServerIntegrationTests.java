@@ -67,6 +67,21 @@ class FakeXServerIntegrationTests {
 		assertThat(this.fake.takeViolations()).isEmpty();
 	}
 
+	/**
+	 * The fake counts with twitter-text itself, not with the driver's {@code XText}, so
+	 * it refuses what X refuses even where a driver's count would pass: here a
+	 * noncharacter that weighs one but makes the text invalid.
+	 */
+	@Test
+	void refuses_text_that_twitter_text_finds_invalid_even_when_short() throws Exception {
+		assertThat(post("/2/tweets", "{\"text\":\"fine\\ufffe\"}")).isEqualTo(403);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "a".repeat(280) + "\"}")).isEqualTo(201);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "a".repeat(281) + "\"}")).isEqualTo(403);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "日".repeat(140) + "\"}")).isEqualTo(201);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "語".repeat(141) + "\"}")).isEqualTo(403);
+		assertThat(this.fake.takeViolations()).isEmpty();
+	}
+
 	private int post(String path, String body) throws Exception {
 		Request request = new Request.Builder().url(this.fake.baseUrl().resolve(path).toString())
 			.header("Authorization", "Bearer " + session().accessToken())
