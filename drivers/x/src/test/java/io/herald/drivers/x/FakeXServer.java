@@ -245,7 +245,7 @@ public final class FakeXServer implements AutoCloseable {
 		this.refreshTokens.values().removeIf((token) -> token.userId().equals(userId));
 	}
 
-	synchronized void suspend(String userId) {
+	public synchronized void suspend(String userId) {
 		User user = this.users.get(userId);
 		this.users.put(userId, new User(user.id(), user.username(), user.name(), true));
 	}
@@ -259,7 +259,7 @@ public final class FakeXServer implements AutoCloseable {
 	 * Makes the next request to a path fail.
 	 * @param fault the failure
 	 */
-	synchronized void inject(Fault fault) {
+	public synchronized void inject(Fault fault) {
 		injectAfter(0, fault);
 	}
 
@@ -944,13 +944,13 @@ public final class FakeXServer implements AutoCloseable {
 	 * @param resetAt when a rate limit resets
 	 * @param message X's message, or {@code null} for X's usual one
 	 */
-	record Fault(String method, String pathPrefix, Kind kind, Instant resetAt, String message) {
+	public record Fault(String method, String pathPrefix, Kind kind, Instant resetAt, String message) {
 
-		Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
+		public Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
 			this(method, pathPrefix, kind, resetAt, null);
 		}
 
-		enum Kind {
+		public enum Kind {
 
 			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TOKEN_REVOKED, INVALID_CONTENT, TIMEOUT_AFTER_SEND,
 			TIMEOUT_NOT_APPLIED, PROCESSING_FAILED, APPLIED_THEN_SERVER_ERROR, APPLIED_THEN_RESET;
@@ -962,7 +962,7 @@ public final class FakeXServer implements AutoCloseable {
 
 		}
 
-		static Fault of(String method, String pathPrefix, Kind kind) {
+		public static Fault of(String method, String pathPrefix, Kind kind) {
 			return new Fault(method, pathPrefix, kind, null, null);
 		}
 
