@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
@@ -106,18 +107,28 @@ abstract class NetworkEndToEndIntegrationTest extends ApiIntegrationTest {
 	}
 
 	protected JsonNode awaitPublished(Tenant tenant, String location) {
+		return awaitTarget(tenant, location, (target) -> {
+			String status = target.get("status").asString();
+			assertThat(status).as("target %s", target).isNotIn("FAILED", "CANCELED");
+			return status.equals("PUBLISHED");
+		});
+	}
+
+	/**
+	 * Polls the post's first target until it matches, for at most 90 seconds.
+	 * @return the matching target
+	 */
+	protected JsonNode awaitTarget(Tenant tenant, String location, Predicate<JsonNode> done) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		JsonNode target = null;
 		while (Instant.now().isBefore(deadline)) {
 			target = this.api.get(location).token(tenant.token()).send().json().get("targets").get(0);
-			String status = target.get("status").asString();
-			if (status.equals("PUBLISHED")) {
+			if (done.test(target)) {
 				return target;
 			}
-			assertThat(status).as("target %s", target).isNotIn("FAILED", "CANCELED");
 			LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
 		}
-		throw new AssertionError("Target never became PUBLISHED: " + target);
+		throw new AssertionError("Target never reached the awaited state: " + target);
 	}
 
 	protected static Map<String, String> query(URI uri) {

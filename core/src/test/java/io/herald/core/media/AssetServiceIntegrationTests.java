@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.herald.testing.SharedPostgres;
-import io.herald.testing.SharedS3Mock;
+import io.herald.testing.SharedS3Proxy;
 import io.herald.testing.media.MediaTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -355,10 +355,10 @@ class AssetServiceIntegrationTests {
 
 		private AssetService minioAssets(AssetRepository repository, MediaLinkSigner signer, HeraldMediaLinks links,
 				MediaProperties properties) {
-			MinioMediaStore minio = new MinioMediaStore(
-					new MediaProperties.Minio(SharedS3Mock.endpoint(), SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY,
-							"herald-assets-" + UUID.randomUUID().toString().substring(0, 8), null, "us-east-1"),
-					links, AssetServiceIntegrationTests.this.clock);
+			MinioMediaStore minio = new MinioMediaStore(new MediaProperties.Minio(SharedS3Proxy.endpoint(),
+					SharedS3Proxy.ACCESS_KEY, SharedS3Proxy.SECRET_KEY,
+					"herald-assets-" + UUID.randomUUID().toString().substring(0, 8), null, "us-east-1"), links,
+					AssetServiceIntegrationTests.this.clock);
 			minio.createBucketIfMissing();
 			return new AssetService(repository, minio, new AssetInspector(properties.maxImagePixels()), signer, links,
 					properties, AssetServiceIntegrationTests.this.clock);
@@ -372,7 +372,7 @@ class AssetServiceIntegrationTests {
 			byte[] webp = TestMedia.webpExtended(1080, 1350);
 			StartedUpload started = service.startUpload(workspaceA, user, "portrait.webp", "image/webp", webp.length,
 					"Portrait");
-			assertThat(started.upload().url().toString()).startsWith(SharedS3Mock.endpoint() + "/");
+			assertThat(started.upload().url().toString()).startsWith(SharedS3Proxy.endpoint() + "/");
 
 			assertThat(put(started.upload(), webp, "image/webp")).isEqualTo(200);
 			Asset ready = service.complete(workspaceA, started.asset().getId());

@@ -3,6 +3,8 @@ package io.herald.core.media;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +19,15 @@ import io.minio.MinioClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.herald.testing.SharedS3Mock;
+import io.herald.testing.SharedS3Proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The MinIO store against a real S3-compatible server (S3Mock, one per test JVM). The
- * public endpoint is the same server under another host name, as a browser-facing address
- * would be.
+ * The MinIO store against a real S3-compatible server (S3Proxy checking AWS signatures,
+ * one per test JVM). The public endpoint is the same server under another host name, as a
+ * browser-facing address would be.
  */
 class MinioMediaStoreIntegrationTests {
 
@@ -33,23 +35,30 @@ class MinioMediaStoreIntegrationTests {
 
 	private static String endpoint;
 
+	private static String bucket;
+
 	private static MinioMediaStore store;
 
 	private static MediaLinkSigner signer;
 
 	@BeforeAll
 	static void createStore() {
-		endpoint = SharedS3Mock.endpoint();
+		endpoint = SharedS3Proxy.endpoint();
 		signer = new MediaLinkSigner("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
 				Clock.systemUTC());
-		store = store(newBucket(), publicEndpoint());
+		bucket = newBucket();
+		store = store(bucket, publicEndpoint());
 		store.createBucketIfMissing();
 	}
 
 	private static MinioMediaStore store(String bucket, String publicEndpoint) {
+		return store(bucket, publicEndpoint, SharedS3Proxy.SECRET_KEY);
+	}
+
+	private static MinioMediaStore store(String bucket, String publicEndpoint, String secretKey) {
 		return new MinioMediaStore(
-				new MediaProperties.Minio(endpoint, SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY, bucket,
-						publicEndpoint, "us-east-1"),
+				new MediaProperties.Minio(endpoint, SharedS3Proxy.ACCESS_KEY, secretKey, bucket, publicEndpoint,
+						"us-east-1"),
 				new HeraldMediaLinks(signer, URI.create("https://herald.example")), Clock.systemUTC());
 	}
 
@@ -67,7 +76,7 @@ class MinioMediaStoreIntegrationTests {
 		MinioClient client = MinioClient.builder()
 			.endpoint(endpoint)
 			.region("us-east-1")
-			.credentials(SharedS3Mock.ACCESS_KEY, SharedS3Mock.SECRET_KEY)
+			.credentials(SharedS3Proxy.ACCESS_KEY, SharedS3Proxy.SECRET_KEY)
 			.build();
 		assertThat(client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).isFalse();
 		MinioMediaStore fresh = store(bucket, null);
@@ -76,6 +85,13 @@ class MinioMediaStoreIntegrationTests {
 		assertThat(client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).isTrue();
 		fresh.createBucketIfMissing();
 		fresh.checkAvailable();
+	}
+
+	@Test
+	void is_unavailable_with_a_wrong_secret_key() {
+		store(bucket, null).checkAvailable();
+		MinioMediaStore wrongSecret = store(bucket, null, "not-the-secret");
+		assertThatExceptionOfType(MediaStoreException.class).isThrownBy(wrongSecret::checkAvailable);
 	}
 
 	@Test
@@ -127,6 +143,71 @@ class MinioMediaStoreIntegrationTests {
 		HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(store.stat(key)).contains(new StoredObject(gif.length, "image/gif"));
+	}
+
+	@Test
+	void refuses_an_upload_whose_presigned_signature_was_tampered_with() throws Exception {
+		Presigned upload = presignedGif("tampered");
+		String url = upload.url().toString();
+		int at = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+		char flipped = (url.charAt(at) == '0') ? '1' : '0';
+		URI tampered = URI.create(url.substring(0, at) + flipped + url.substring(at + 1));
+
+		assertThat(put(tampered, upload).statusCode()).isEqualTo(403);
+		assertThat(store.stat(upload.key())).isEmpty();
+	}
+
+	@Test
+	void refuses_an_upload_sent_to_another_host_than_the_one_signed() throws Exception {
+		Presigned upload = presignedGif("other-host");
+		// The same server under its internal name: the URL was signed for the public one.
+		URI internal = URI.create(upload.url().toString().replace(publicEndpoint(), endpoint));
+
+		assertThat(put(internal, upload).statusCode()).isEqualTo(403);
+		assertThat(store.stat(upload.key())).isEmpty();
+	}
+
+	@Test
+	void refuses_an_upload_whose_signed_host_header_was_changed() throws Exception {
+		Presigned upload = presignedGif("changed-header");
+		assertThat(upload.url().getQuery()).contains("X-Amz-SignedHeaders=host");
+		byte[] gif = TestMedia.gif(8, 8);
+		// java.net.http will not send a Host header of our choosing, so speak HTTP/1.1 by
+		// hand: right server, right URL, a different Host.
+		try (Socket socket = new Socket(upload.url().getHost(), upload.url().getPort())) {
+			String head = "PUT " + upload.url().getRawPath() + "?" + upload.url().getRawQuery() + " HTTP/1.1\r\n"
+					+ "Host: media.attacker.example\r\nContent-Type: image/gif\r\nContent-Length: " + gif.length
+					+ "\r\nConnection: close\r\n\r\n";
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(gif);
+			out.flush();
+			String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines()
+				.findFirst()
+				.orElse("");
+			assertThat(status).startsWith("HTTP/1.1 403");
+		}
+		assertThat(store.stat(upload.key())).isEmpty();
+	}
+
+	private static Presigned presignedGif(String name) {
+		String key = "ws/presigned/" + name + "-" + UUID.randomUUID();
+		return new Presigned(key, store.presignUpload(key, "image/gif", 1024, Duration.ofMinutes(10)).orElseThrow());
+	}
+
+	private record Presigned(String key, PresignedUpload upload) {
+
+		URI url() {
+			return this.upload.url();
+		}
+
+	}
+
+	private static HttpResponse<String> put(URI url, Presigned presigned) throws Exception {
+		HttpRequest.Builder put = HttpRequest.newBuilder(url)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(TestMedia.gif(8, 8)));
+		presigned.upload().headers().forEach(put::header);
+		return http.send(put.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

@@ -7,6 +7,12 @@ import java.util.Set;
 /**
  * Makes the test server fail on demand, so the kit can check how a driver maps failures
  * to {@link io.herald.drivers.spi.ErrorKind}s.
+ * <p>
+ * A fault is produced on the network's side of the wire: the server (or a proxy in front
+ * of it) answers with the network's own status, headers and body, or loses the answer,
+ * and the driver has to map that. An injector that makes the driver throw the kind itself
+ * proves nothing about mapping; only a network without a wire (the sandbox) does so, and
+ * its Errors tests then check the contract, not a mapping.
  */
 public interface FaultInjector {
 

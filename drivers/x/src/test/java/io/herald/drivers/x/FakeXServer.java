@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.twitter.twittertext.Extractor;
+import com.twitter.twittertext.TwitterTextParser;
 
 import io.herald.drivers.spi.AccountSession;
 import io.herald.drivers.spi.MediaItem;
@@ -67,6 +68,13 @@ public final class FakeXServer implements AutoCloseable {
 
 	static final int READS_PER_WINDOW = 900;
 
+	/**
+	 * What a user grants on X's consent screen for what Herald does, per X's
+	 * documentation of the endpoints (written here, not taken from the driver's
+	 * {@code XOAuth}).
+	 */
+	static final String GRANTED_SCOPES = "tweet.read tweet.write users.read media.write offline.access";
+
 	private static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final String JSON_TYPE = "application/json";
@@ -87,7 +95,7 @@ public final class FakeXServer implements AutoCloseable {
 
 	private final Map<String, Token> accessTokens = new HashMap<>();
 
-	private final Map<String, String> refreshTokens = new HashMap<>();
+	private final Map<String, Token> refreshTokens = new HashMap<>();
 
 	private final Map<String, List<Post>> posts = new HashMap<>();
 
@@ -184,7 +192,7 @@ public final class FakeXServer implements AutoCloseable {
 	 */
 	synchronized AccountSession newAccount(String username) {
 		User user = user(username);
-		Token token = issue(user.id());
+		Token token = issue(user.id(), GRANTED_SCOPES);
 		return new AccountSession(user.id(), user.username(), null, token.accessToken(), token.refreshToken(),
 				token.expiresAt(), Map.of());
 	}
@@ -234,10 +242,10 @@ public final class FakeXServer implements AutoCloseable {
 	/** The user revokes Herald's access: every token stops working. */
 	synchronized void revoke(String userId) {
 		this.accessTokens.values().removeIf((token) -> token.userId().equals(userId));
-		this.refreshTokens.values().removeIf(userId::equals);
+		this.refreshTokens.values().removeIf((token) -> token.userId().equals(userId));
 	}
 
-	synchronized void suspend(String userId) {
+	public synchronized void suspend(String userId) {
 		User user = this.users.get(userId);
 		this.users.put(userId, new User(user.id(), user.username(), user.name(), true));
 	}
@@ -251,7 +259,7 @@ public final class FakeXServer implements AutoCloseable {
 	 * Makes the next request to a path fail.
 	 * @param fault the failure
 	 */
-	synchronized void inject(Fault fault) {
+	public synchronized void inject(Fault fault) {
 		injectAfter(0, fault);
 	}
 
@@ -423,7 +431,11 @@ public final class FakeXServer implements AutoCloseable {
 		if (text.isBlank() && mediaIds.isEmpty()) {
 			return problem(400, "invalid-request", "Invalid Request", "Text or media is required.");
 		}
-		if (XText.weightedLength(text) > 280) {
+		// X's own rule, from twitter-text and its default configuration (280 weighted,
+		// URLs 23, no U+FFFE/U+FEFF/U+FFFF), not the driver's XText: a driver that
+		// counted
+		// wrongly would otherwise agree with its fake by construction.
+		if (!text.isBlank() && !TwitterTextParser.parseTweet(text).isValid) {
 			return problem(403, "disallowed-resource", "Forbidden", "Your Tweet text is too long.");
 		}
 		for (String id : mediaIds) {
@@ -641,32 +653,34 @@ public final class FakeXServer implements AutoCloseable {
 					|| !grant.challenge().equals(s256(form.get("code_verifier")))) {
 				return tokenError(400, "invalid_request", "Value passed for the authorization code was invalid.");
 			}
-			return tokenResponse(issue(grant.userId()), grant.scope());
+			return tokenResponse(issue(grant.userId(), grant.scope()));
 		}
 		if (grantType.equals("refresh_token")) {
-			String userId = this.refreshTokens.remove(Objects.requireNonNullElse(form.get("refresh_token"), ""));
-			if (userId == null) {
+			Token old = this.refreshTokens.remove(Objects.requireNonNullElse(form.get("refresh_token"), ""));
+			if (old == null) {
 				return tokenError(400, "invalid_request", "Value passed for the token was invalid.");
 			}
-			return tokenResponse(issue(userId), XOAuth.SCOPES);
+			// A refreshed token carries the scopes the user granted, whatever the
+			// client asks for now.
+			return tokenResponse(issue(old.userId(), old.scope()));
 		}
 		return tokenError(400, "unsupported_grant_type", "grant_type " + grantType + " is not supported");
 	}
 
-	private Token issue(String userId) {
+	private Token issue(String userId, String scope) {
 		Token token = new Token("at-" + UUID.randomUUID(), "rt-" + UUID.randomUUID(), userId,
-				this.clock.instant().plus(ACCESS_TOKEN_LIFETIME));
+				this.clock.instant().plus(ACCESS_TOKEN_LIFETIME), scope);
 		this.accessTokens.put(token.accessToken(), token);
-		this.refreshTokens.put(token.refreshToken(), userId);
+		this.refreshTokens.put(token.refreshToken(), token);
 		return token;
 	}
 
-	private MockResponse tokenResponse(Token token, String scope) {
+	private MockResponse tokenResponse(Token token) {
 		ObjectNode body = this.json.createObjectNode()
 			.put("token_type", "bearer")
 			.put("expires_in", ACCESS_TOKEN_LIFETIME.toSeconds())
 			.put("access_token", token.accessToken())
-			.put("scope", scope)
+			.put("scope", token.scope())
 			.put("refresh_token", token.refreshToken());
 		return new MockResponse.Builder().code(200)
 			.setHeader("Content-Type", JSON_TYPE)
@@ -930,13 +944,13 @@ public final class FakeXServer implements AutoCloseable {
 	 * @param resetAt when a rate limit resets
 	 * @param message X's message, or {@code null} for X's usual one
 	 */
-	record Fault(String method, String pathPrefix, Kind kind, Instant resetAt, String message) {
+	public record Fault(String method, String pathPrefix, Kind kind, Instant resetAt, String message) {
 
-		Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
+		public Fault(String method, String pathPrefix, Kind kind, Instant resetAt) {
 			this(method, pathPrefix, kind, resetAt, null);
 		}
 
-		enum Kind {
+		public enum Kind {
 
 			RATE_LIMITED, DAILY_LIMIT, SERVER_ERROR, UNAUTHORIZED, TOKEN_REVOKED, INVALID_CONTENT, TIMEOUT_AFTER_SEND,
 			TIMEOUT_NOT_APPLIED, PROCESSING_FAILED, APPLIED_THEN_SERVER_ERROR, APPLIED_THEN_RESET;
@@ -948,7 +962,7 @@ public final class FakeXServer implements AutoCloseable {
 
 		}
 
-		static Fault of(String method, String pathPrefix, Kind kind) {
+		public static Fault of(String method, String pathPrefix, Kind kind) {
 			return new Fault(method, pathPrefix, kind, null, null);
 		}
 
@@ -961,7 +975,7 @@ public final class FakeXServer implements AutoCloseable {
 	private record Grant(String userId, String challenge, String redirectUri, String scope) {
 	}
 
-	private record Token(String accessToken, String refreshToken, String userId, Instant expiresAt) {
+	private record Token(String accessToken, String refreshToken, String userId, Instant expiresAt, String scope) {
 	}
 
 	private record Armed(Fault fault, int skip) {

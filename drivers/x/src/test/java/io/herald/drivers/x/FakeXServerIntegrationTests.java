@@ -1,6 +1,11 @@
 package io.herald.drivers.x;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import io.herald.drivers.spi.AccountSession;
 import okhttp3.MediaType;
@@ -65,6 +70,40 @@ class FakeXServerIntegrationTests {
 	void a_spec_valid_request_passes() throws Exception {
 		assertThat(post("/2/tweets", "{\"text\":\"valid\"}")).isEqualTo(201);
 		assertThat(this.fake.takeViolations()).isEmpty();
+	}
+
+	/**
+	 * The fake counts with twitter-text itself, not with the driver's {@code XText}, so
+	 * it refuses what X refuses even where a driver's count would pass: here a
+	 * noncharacter that weighs one but makes the text invalid.
+	 */
+	@Test
+	void refuses_text_that_twitter_text_finds_invalid_even_when_short() throws Exception {
+		assertThat(post("/2/tweets", "{\"text\":\"fine\\ufffe\"}")).isEqualTo(403);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "a".repeat(280) + "\"}")).isEqualTo(201);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "a".repeat(281) + "\"}")).isEqualTo(403);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "日".repeat(140) + "\"}")).isEqualTo(201);
+		assertThat(post("/2/tweets", "{\"text\":\"" + "語".repeat(141) + "\"}")).isEqualTo(403);
+		assertThat(this.fake.takeViolations()).isEmpty();
+	}
+
+	/**
+	 * The fake may build and drive the driver (its warm-up does), but takes none of its
+	 * rules: a rule shared by both would pass whatever the driver gets wrong. Read from
+	 * the source, so a rule borrowed tomorrow fails this test without anyone adding a
+	 * case.
+	 */
+	@Test
+	void the_fake_and_its_validator_borrow_none_of_the_drivers_rules() throws Exception {
+		Pattern rules = Pattern.compile(
+				"\\b(XText|XCapabilities|XOAuth|XErrors|XRateLimits|XLinks|XReconciler|XPublisher|XMediaUploader)\\b");
+		for (String file : List.of("FakeXServer.java", "SpecValidator.java")) {
+			// Comments may name the driver's rules to say why they are not used.
+			String source = Files.readString(Path.of("src/test/java/io/herald/drivers/x", file))
+				.replaceAll("(?s)/\\*.*?\\*/", "")
+				.replaceAll("//[^\\n]*", "");
+			assertThat(rules.matcher(source).results().map(MatchResult::group).toList()).as(file).isEmpty();
+		}
 	}
 
 	private int post(String path, String body) throws Exception {

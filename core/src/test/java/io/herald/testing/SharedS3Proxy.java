@@ -18,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One real S3-compatible server per test JVM: Adobe S3Mock's executable jar (copied to
- * {@code core/target/s3mock} by the build) run as its own process on a free port, started
- * on first use and stopped when the JVM exits. It accepts any credentials.
+ * One real S3-compatible server per test JVM that checks AWS signatures: S3Proxy's
+ * self-contained jar (copied to {@code core/target/s3proxy} by the build) run as its own
+ * process on a free port, with an in-memory ("transient") blob store and authorization
+ * {@code aws-v2-or-v4}, started on first use and stopped when the JVM exits. Requests
+ * signed with other credentials, for another host or with a tampered signature are
+ * refused, as a real object store refuses them.
  */
-public final class SharedS3Mock {
+public final class SharedS3Proxy {
 
 	public static final String ACCESS_KEY = "herald-test";
 
@@ -32,7 +35,7 @@ public final class SharedS3Mock {
 
 	private static String endpoint;
 
-	private SharedS3Mock() {
+	private SharedS3Proxy() {
 	}
 
 	/**
@@ -48,7 +51,7 @@ public final class SharedS3Mock {
 	private static String start() {
 		Path jar = jar();
 		IllegalStateException failure = null;
-		// The free port may be taken between probing and S3Mock binding it; try again
+		// The free port may be taken between probing and S3Proxy binding it; try again
 		// then.
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			try {
@@ -62,38 +65,43 @@ public final class SharedS3Mock {
 	}
 
 	private static String startOn(Path jar, int port) {
+		String url = "http://127.0.0.1:" + port;
 		Path work;
+		Path config;
 		try {
-			work = Files.createTempDirectory("herald-s3mock");
+			work = Files.createTempDirectory("herald-s3proxy");
+			config = Files.writeString(work.resolve("s3proxy.conf"),
+					String.join("\n", "s3proxy.endpoint=" + url, "s3proxy.authorization=aws-v2-or-v4",
+							"s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY,
+							"jclouds.provider=transient", "jclouds.identity=" + ACCESS_KEY,
+							"jclouds.credential=" + SECRET_KEY, ""));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Path log = work.resolve("s3mock.log");
+		Path log = work.resolve("s3proxy.log");
 		List<String> command = List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar",
-				jar.toString(), "--server.port=0", "--com.adobe.testing.s3mock.httpPort=" + port,
-				"--com.adobe.testing.s3mock.store.root=" + work.resolve("store"),
-				"--com.adobe.testing.s3mock.store.retainFilesOnExit=false", "--spring.main.banner-mode=off");
+				jar.toString(), "--properties", config.toString());
 		Process process;
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start S3Mock", ex);
+			throw new UncheckedIOException("Cannot start S3Proxy", ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, work), "shared-s3mock-stop"));
-		String url = "http://127.0.0.1:" + port;
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, work), "shared-s3proxy-stop"));
 		awaitReady(process, url, log);
 		return url;
 	}
 
 	private static void awaitReady(Process process, String url, Path log) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		// Unsigned, so refused: any answer at all means S3Proxy is serving.
 		HttpRequest listBuckets = HttpRequest.newBuilder(URI.create(url + "/")).timeout(Duration.ofSeconds(2)).build();
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			try {
-				if (client.send(listBuckets, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+				if (client.send(listBuckets, HttpResponse.BodyHandlers.discarding()).statusCode() == 403) {
 					return;
 				}
 			}
@@ -102,23 +110,24 @@ public final class SharedS3Mock {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for S3Mock", ex);
+				throw new IllegalStateException("Interrupted while waiting for S3Proxy", ex);
 			}
 			try {
 				// Waiting on the process doubles as the poll interval and notices a
 				// crash.
 				if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
 					throw new IllegalStateException(
-							"S3Mock exited with code " + process.exitValue() + " during startup:\n" + tail(log));
+							"S3Proxy exited with code " + process.exitValue() + " during startup:\n" + tail(log));
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for S3Mock", ex);
+				throw new IllegalStateException("Interrupted while waiting for S3Proxy", ex);
 			}
 		}
 		process.destroyForcibly();
-		throw new IllegalStateException("S3Mock not ready at " + url + " after " + STARTUP_TIMEOUT + ":\n" + tail(log));
+		throw new IllegalStateException(
+				"S3Proxy not ready at " + url + " after " + STARTUP_TIMEOUT + ":\n" + tail(log));
 	}
 
 	private static void stop(Process process, Path work) {
@@ -140,10 +149,10 @@ public final class SharedS3Mock {
 	}
 
 	private static Path jar() {
-		String configured = System.getProperty("herald.test.s3mock.jar");
-		Path jar = (configured != null) ? Path.of(configured) : Path.of("target/s3mock/s3mock-exec.jar");
+		String configured = System.getProperty("herald.test.s3proxy.jar");
+		Path jar = (configured != null) ? Path.of(configured) : Path.of("target/s3proxy/s3proxy.jar");
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("S3Mock jar not found at " + jar.toAbsolutePath()
+			throw new IllegalStateException("S3Proxy jar not found at " + jar.toAbsolutePath()
 					+ "; run the core module's build (./mvnw -pl core -am verify), which copies it there");
 		}
 		return jar;
