@@ -43,6 +43,11 @@ public record ValidationResult(List<Violation> violations) {
 
 		public static final String TEXT_EMPTY = "text_empty";
 
+		/**
+		 * The text holds characters the network refuses (such as Unicode noncharacters).
+		 */
+		public static final String TEXT_INVALID_CHARACTERS = "text_invalid_characters";
+
 		public static final String TOO_MANY_HASHTAGS = "too_many_hashtags";
 
 		public static final String TOO_MANY_MENTIONS = "too_many_mentions";

@@ -48,11 +48,20 @@ final class XCapabilities {
 	 */
 	ValidationResult validate(PublishRequest request) {
 		List<Violation> violations = new ArrayList<>(this.shared.validate(request).violations());
+		checkText("", request.text(), violations);
 		checkMedia("", request.media(), violations);
 		for (int i = 0; i < request.thread().size(); i++) {
+			checkText("thread[" + i + "].", request.thread().get(i).text(), violations);
 			checkMedia("thread[" + i + "].", request.thread().get(i).media(), violations);
 		}
 		return new ValidationResult(violations);
+	}
+
+	private static void checkText(String prefix, String text, List<Violation> violations) {
+		if (XText.hasRefusedCharacters(text)) {
+			violations.add(new Violation(prefix + "text", Codes.TEXT_INVALID_CHARACTERS,
+					"X refuses this text: it holds a character X does not accept (such as U+FFFE or U+FEFF)."));
+		}
 	}
 
 	private static void checkMedia(String prefix, List<MediaItem> media, List<Violation> violations) {

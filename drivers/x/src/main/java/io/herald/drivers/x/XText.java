@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
+import com.twitter.twittertext.TwitterTextParseResults;
 
 /**
  * Text rules of X: the twitter-text weighted length, and the normal form used to
@@ -25,6 +26,23 @@ final class XText {
 	 */
 	static int weightedLength(String text) {
 		return TwitterTextParser.parseTweet(text).weightedLength;
+	}
+
+	/**
+	 * Whether X refuses the text for a character it will not take (U+FFFE, U+FEFF, U+FFFF
+	 * and other noncharacters), whatever its length.
+	 * @param text the text
+	 * @return true if twitter-text finds a refused character
+	 */
+	static boolean hasRefusedCharacters(String text) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		// twitter-text calls a text invalid when it is empty, too long or holds a refused
+		// character; the first two have codes of their own.
+		TwitterTextParseResults parsed = TwitterTextParser.parseTweet(text);
+		return !parsed.isValid
+				&& parsed.weightedLength <= TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG.getMaxWeightedTweetLength();
 	}
 
 	/**

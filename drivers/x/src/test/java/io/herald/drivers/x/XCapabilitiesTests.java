@@ -33,6 +33,16 @@ class XCapabilitiesTests {
 	}
 
 	@Test
+	void refuses_characters_x_does_not_accept_in_the_text_and_in_thread_parts() {
+		assertThat(codes(this.capabilities.validate(PublishRequest.text("t", "k", "Launch day \uFFFE"))))
+			.containsExactly(Codes.TEXT_INVALID_CHARACTERS);
+		assertThat(codes(this.capabilities.validate(PublishRequest.text("t", "k", "Launch day")
+			.withThread(List.of(new PublishRequest.ThreadPart("More \uFEFF", List.of()))))))
+			.containsExactly(Codes.TEXT_INVALID_CHARACTERS);
+		assertThat(this.capabilities.validate(PublishRequest.text("t", "k", "Launch day")).isValid()).isTrue();
+	}
+
+	@Test
 	void takes_up_to_four_images() {
 		assertThat(validate(Collections.nCopies(4, image(1_000))).isValid()).isTrue();
 		assertThat(codes(validate(Collections.nCopies(5, image(1_000))))).containsExactly(Codes.TOO_MANY_MEDIA);
