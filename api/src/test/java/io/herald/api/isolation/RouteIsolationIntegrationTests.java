@@ -168,14 +168,14 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 			.get("id")
 			.asString();
 		String target = "\"targets\":[{\"accountId\":\"" + account + "\"}]";
-		String failed = post(victim, "\"publishNow\":true," + target, "failed");
+		String failed = post(victim, "\"publishNow\":true," + target, "failed of " + this.victimWord);
 		awaitTarget(victim, failed, "FAILED");
-		String published = post(victim, "\"publishNow\":true," + target, "published");
+		String published = post(victim, "\"publishNow\":true," + target, "published of " + this.victimWord);
 		awaitTarget(victim, published, "PUBLISHED");
 		String scheduled = post(victim,
 				"\"scheduledAt\":\"2027-09-01T10:00:00Z\",\"assets\":[{\"assetId\":\"" + ready + "\"}]," + target,
-				"scheduled");
-		String draft = post(victim, "\"draft\":true," + target, "draft");
+				"scheduled of " + this.victimWord);
+		String draft = post(victim, "\"draft\":true," + target, "draft of " + this.victimWord);
 		this.fixtures.member(this.api, victim, Role.EDITOR);
 		String token = this.api.get("/api/v1/auth/tokens")
 			.token(victim.token())
@@ -217,7 +217,7 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 		String account = created(this.api.post("/api/v1/accounts")
 			.token(b.token())
 			.json("{\"network\":\"sandbox\",\"identifier\":\"attacker\"}"));
-		String post = post(b, "\"draft\":true,\"targets\":[{\"accountId\":\"" + account + "\"}]", "attacker draft");
+		String post = post(b, "\"draft\":true,\"targets\":[{\"accountId\":\"" + account + "\"}]", "attacker's draft");
 		etags.put(post, this.api.get("/api/v1/posts/" + post).token(b.token()).send().header("ETag"));
 		JsonNode upload = this.api.post("/api/v1/assets/uploads")
 			.token(b.token())
@@ -260,10 +260,10 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 		return ids.stream().map(UUID::fromString).toArray(UUID[]::new);
 	}
 
-	private String post(Tenant tenant, String fields, String what) {
+	private String post(Tenant tenant, String fields, String text) {
 		return created(this.api.post("/api/v1/posts")
 			.token(tenant.token())
-			.json("{\"text\":\"" + what + " of " + this.victimWord + "\"," + fields + "}"));
+			.json("{\"text\":\"" + text + "\"," + fields + "}"));
 	}
 
 	private static String created(Api.Call call) {
