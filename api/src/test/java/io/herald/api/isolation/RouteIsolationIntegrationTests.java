@@ -73,6 +73,7 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void every_route_refuses_another_workspaces_ids_and_leaves_its_data_unchanged() {
+		long started = System.nanoTime();
 		Tenant victim = this.fixtures.tenant(this.api);
 		Ids ids = victimIds(victim);
 		this.attacker = this.fixtures.tenant(this.api);
@@ -84,6 +85,7 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 		Map<String, List<String>> before = rows.snapshot();
 		assertThat(before.values().stream().mapToInt(List::size).sum()).as("victim rows watched").isGreaterThan(20);
 
+		long prepared = System.nanoTime();
 		List<String> failures = new ArrayList<>(untaught());
 		int requests = 0;
 		Set<String> covered = new TreeSet<>();
@@ -100,9 +102,12 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 				covered.add((route.ui() ? "UI " : "API ") + route.key());
 			}
 		}
-		System.out.printf("tenant isolation: %d routes covered (UI %d, API %d), %d requests, %d victim tables%n",
+		System.out.printf(
+				"tenant isolation: %d routes covered (UI %d, API %d), %d requests, %d victim tables;"
+						+ " setup %d ms, routes %d ms%n",
 				covered.size(), covered.stream().filter((c) -> c.startsWith("UI ")).count(),
-				covered.stream().filter((c) -> c.startsWith("API ")).count(), requests, rows.tables());
+				covered.stream().filter((c) -> c.startsWith("API ")).count(), requests, rows.tables(),
+				(prepared - started) / 1_000_000, (System.nanoTime() - prepared) / 1_000_000);
 		assertThat(failures).as("isolation failures").isEmpty();
 	}
 
@@ -154,7 +159,12 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 	private Ids victimIds(Tenant victim) {
 		String account = created(this.api.post("/api/v1/accounts")
 			.token(victim.token())
-			.json("{\"network\":\"sandbox\",\"identifier\":\"" + this.victimWord + "-brand\","
+			.json("{\"network\":\"sandbox\",\"identifier\":\"" + this.victimWord + "-brand\"}"));
+		// A second account whose first publication fails, so that both posts publish at
+		// once.
+		String failing = created(this.api.post("/api/v1/accounts")
+			.token(victim.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"" + this.victimWord + "-failing\","
 					+ "\"settings\":{\"faults\":\"invalid_content=next:1\"}}"));
 		Multipart image = Multipart.image(this.victimWord + ".png", this.victimWord + " alt text");
 		String ready = created(
@@ -168,9 +178,10 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 			.get("id")
 			.asString();
 		String target = "\"targets\":[{\"accountId\":\"" + account + "\"}]";
-		String failed = post(victim, "\"publishNow\":true," + target, "failed of " + this.victimWord);
-		awaitTarget(victim, failed, "FAILED");
+		String failed = post(victim, "\"publishNow\":true,\"targets\":[{\"accountId\":\"" + failing + "\"}]",
+				"failed of " + this.victimWord);
 		String published = post(victim, "\"publishNow\":true," + target, "published of " + this.victimWord);
+		awaitTarget(victim, failed, "FAILED");
 		awaitTarget(victim, published, "PUBLISHED");
 		String scheduled = post(victim,
 				"\"scheduledAt\":\"2027-09-01T10:00:00Z\",\"assets\":[{\"assetId\":\"" + ready + "\"}]," + target,
@@ -195,7 +206,7 @@ class RouteIsolationIntegrationTests extends ApiIntegrationTest {
 			etags.put(post, this.api.get("/api/v1/posts/" + post).token(victim.token()).send().header("ETag"));
 		}
 		Map<String, List<String>> foreign = new LinkedHashMap<>();
-		foreign.put("account", List.of(account));
+		foreign.put("account", List.of(account, failing));
 		foreign.put("post", List.of(draft, scheduled, failed, published));
 		foreign.put("asset", List.of(ready, uploading));
 		foreign.put("uploading", List.of(uploading));
