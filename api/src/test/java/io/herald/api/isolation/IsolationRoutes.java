@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to drive every route of the application as a user of another workspace. A route
@@ -27,7 +28,7 @@ final class IsolationRoutes {
 			"Spring Boot's error dispatch; reached only by forwarding from a failed request", "/v3/api-docs",
 			"springdoc's OpenAPI document: the same for everyone", "/swagger-ui",
 			"springdoc's Swagger UI: static pages", "/actuator", "Spring Boot actuator: health and metrics,"
-					+ " no tenant data; served on the management port in production");
+					+ " no tenant data; served on the management port, never the public one");
 
 	private static final String POST_BODY = "{\"text\":\"hijack\",\"draft\":true,\"targets\":[{\"accountId\":\"%s\"%s}]%s}";
 
@@ -45,7 +46,7 @@ final class IsolationRoutes {
 		return Optional.ofNullable(this.drives.get(routeKey));
 	}
 
-	java.util.Set<String> keys() {
+	Set<String> keys() {
 		return this.drives.keySet();
 	}
 
