@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,14 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 import io.herald.api.support.Api;
 import io.herald.api.support.ApiIntegrationTest;
 import io.herald.api.support.Fixtures.Tenant;
+import io.herald.api.support.Route;
 import io.herald.api.web.UiSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,33 +176,20 @@ class HostileInputPropertyTests extends ApiIntegrationTest {
 	private Gen<UiRequest> uiRequests() {
 		List<Gen<UiRequest>> routes = new ArrayList<>();
 		Set<String> fields = new TreeSet<>(UI_FIELDS);
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
-			if (!mapping.getValue().getBeanType().getPackageName().startsWith("io.herald.api.web")) {
+		for (Route route : Route.of(this.mappings)) {
+			if (!route.ui()) {
 				continue;
 			}
-			for (MethodParameter parameter : mapping.getValue().getMethodParameters()) {
+			for (MethodParameter parameter : route.handler().getMethodParameters()) {
 				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 				if (param != null) {
 					fields.add(!param.name().isEmpty() ? param.name() : parameter.getParameterName());
 				}
 			}
 		}
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
-			if (!mapping.getValue().getBeanType().getPackageName().startsWith("io.herald.api.web")) {
-				continue;
-			}
-			Set<String> methods = new LinkedHashSet<>();
-			mapping.getKey().getMethodsCondition().getMethods().forEach((m) -> methods.add(m.name()));
-			if (methods.isEmpty()) {
-				methods.add("GET");
-			}
-			for (String pattern : mapping.getKey().getPatternValues()) {
-				if (UI_SKIPPED.contains(pattern) || pattern.equals("/error")) {
-					continue;
-				}
-				for (String method : methods) {
-					routes.add(uiRoute(method, pattern, fields));
-				}
+		for (Route route : Route.of(this.mappings)) {
+			if (route.ui() && !UI_SKIPPED.contains(route.pattern()) && !route.pattern().equals("/error")) {
+				routes.add(uiRoute(route.method(), route.pattern(), fields));
 			}
 		}
 		assertThat(routes).as("UI routes").hasSizeGreaterThan(10);
