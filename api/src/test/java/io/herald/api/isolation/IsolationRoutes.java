@@ -61,6 +61,7 @@ final class IsolationRoutes {
 	private void api() {
 		teach("GET /api/v1/me", Drive.own());
 		teach("GET /api/v1/workspaces/current", Drive.own());
+		teach("PATCH /api/v1/workspaces/current", Drive.own().json("{\"maxLateness\":\"PT3H\"}"));
 		teach("POST /api/v1/workspaces", Drive.own().json("{\"name\":\"Attacker's second\"}"));
 		teach("POST /api/v1/workspaces/{id}/members", Drive.refused()
 			.path("id", "workspace")
