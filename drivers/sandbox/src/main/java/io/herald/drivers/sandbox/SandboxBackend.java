@@ -152,6 +152,7 @@ public class SandboxBackend implements BaseSocialBackend {
 
 	@Override
 	public PublishResult publish(PublishRequest request, AccountSession session) throws PublishException {
+		Instant arrived = this.clock.instant();
 		FaultSpec accountSpec = accountSpec(session);
 		simulateLatency(accountSpec);
 		checkToken(session);
@@ -166,20 +167,21 @@ public class SandboxBackend implements BaseSocialBackend {
 		}
 		Optional<FaultInjector.Scripted> fault = this.faults.next(session.remoteUserId(), accountSpec);
 		if (fault.isPresent()) {
-			return fail(fault.get(), request, session);
+			return fail(fault.get(), request, session, arrived);
 		}
-		return store(request, session);
+		return store(request, session, arrived);
 	}
 
 	@Override
 	public PublishResult resume(PublishRequest request, String token, AccountSession session) throws PublishException {
+		Instant arrived = this.clock.instant();
 		simulateLatency(accountSpec(session));
 		checkToken(session);
 		if (!token.equals(processingToken(request))) {
 			throw new PublishException(ErrorKind.INVALID_CONTENT, "sandbox: unknown processing token", null, 400, null,
 					null, null);
 		}
-		return store(request, session);
+		return store(request, session, arrived);
 	}
 
 	@Override
@@ -261,11 +263,11 @@ public class SandboxBackend implements BaseSocialBackend {
 				URI.create("https://sandbox.invalid/" + session.handle()));
 	}
 
-	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session)
-			throws PublishException {
+	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session,
+			Instant arrived) throws PublishException {
 		switch (scripted.fault()) {
 			case UNKNOWN_OUTCOME -> {
-				this.store.insert(session.remoteUserId(), request, this.clock.instant());
+				insert(request, session, arrived);
 				throw failure(scripted);
 			}
 			case PROCESSING -> {
@@ -341,9 +343,24 @@ public class SandboxBackend implements BaseSocialBackend {
 		return (custom != null) ? "sandbox: " + custom : standard;
 	}
 
-	private PublishResult.Published store(PublishRequest request, AccountSession session) throws PublishException {
-		long id = this.store.insert(session.remoteUserId(), request, this.clock.instant());
-		return published(session, id);
+	private PublishResult.Published store(PublishRequest request, AccountSession session, Instant arrived)
+			throws PublishException {
+		return published(session, insert(request, session, arrived));
+	}
+
+	/**
+	 * Stores a publication unless the call has outlived {@code callTimeout}: a post is
+	 * never created later than that after its request arrived, which is what lets a
+	 * timeline reconcile know when every post of an attempt must be visible.
+	 */
+	private long insert(PublishRequest request, AccountSession session, Instant arrived) throws PublishException {
+		Instant now = this.clock.instant();
+		if (now.isAfter(arrived.plus(this.properties.callTimeout()))) {
+			throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+					"sandbox: timed out after " + this.properties.callTimeout() + " (nothing stored)", null, null, null,
+					null, null);
+		}
+		return this.store.insert(session.remoteUserId(), request, now);
 	}
 
 	private void checkToken(AccountSession session) throws PublishException {

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * matched by content, as against X or Instagram)
  * @param visibilityLag in {@code timeline} mode, how long a new publication takes to
  * appear on the account's timeline
+ * @param callTimeout the longest a publish call takes: a post is never stored later than
+ * that after its request arrived (the call fails as an unknown outcome instead)
  * @param crashFaults whether the {@code crash_*} faults may halt this JVM (chaos tests
  * only: never in a server anyone uses)
  */
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0ms") Duration latency,
 		@DefaultValue("5s") Duration maxLatency, @DefaultValue("2s") Duration retryAfter, String faults,
 		@DefaultValue("key") ReconcileMode reconcile, @DefaultValue("2s") Duration visibilityLag,
-		@DefaultValue("false") boolean crashFaults) {
+		@DefaultValue("10s") Duration callTimeout, @DefaultValue("false") boolean crashFaults) {
 
 	/**
 	 * Settings without latency or faults.
@@ -34,7 +36,7 @@ public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultV
 	 */
 	public static SandboxProperties defaults() {
 		return new SandboxProperties(true, Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2), null,
-				ReconcileMode.KEY, Duration.ofSeconds(2), false);
+				ReconcileMode.KEY, Duration.ofSeconds(2), Duration.ofSeconds(10), false);
 	}
 
 	/**
@@ -44,17 +46,7 @@ public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultV
 	 */
 	public SandboxProperties withFaults(String faults) {
 		return new SandboxProperties(this.enabled, this.latency, this.maxLatency, this.retryAfter, faults,
-				this.reconcile, this.visibilityLag, this.crashFaults);
-	}
-
-	/**
-	 * These settings with reconcile searching the timeline.
-	 * @param lag how long a publication takes to become visible
-	 * @return a copy
-	 */
-	public SandboxProperties withTimelineReconcile(Duration lag) {
-		return new SandboxProperties(this.enabled, this.latency, this.maxLatency, this.retryAfter, this.faults,
-				ReconcileMode.TIMELINE, lag, this.crashFaults);
+				this.reconcile, this.visibilityLag, this.callTimeout, this.crashFaults);
 	}
 
 	/**
@@ -63,7 +55,7 @@ public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultV
 	 */
 	public SandboxProperties withCrashFaults() {
 		return new SandboxProperties(this.enabled, this.latency, this.maxLatency, this.retryAfter, this.faults,
-				this.reconcile, this.visibilityLag, true);
+				this.reconcile, this.visibilityLag, this.callTimeout, true);
 	}
 
 	/** How reconcile looks for an earlier publication. */

@@ -129,7 +129,7 @@ class SandboxBackendIntegrationTests {
 	void latency_is_simulated_but_bounded() throws Exception {
 		SandboxBackend slow = new SandboxBackend(dataSource, Clock.systemUTC(),
 				new SandboxProperties(true, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(1), null,
-						SandboxProperties.ReconcileMode.KEY, Duration.ZERO, false));
+						SandboxProperties.ReconcileMode.KEY, Duration.ZERO, Duration.ofMinutes(1), false));
 		AccountSession session = connect("ivy-" + UUID.randomUUID(), Map.of());
 		long start = System.nanoTime();
 		slow.publish(request(), session);
@@ -174,7 +174,7 @@ class SandboxBackendIntegrationTests {
 
 	@Test
 	void timeline_reconcile_finds_a_publication_by_its_content_not_by_its_key() throws Exception {
-		SandboxBackend timeline = timeline(NOW.plusSeconds(2));
+		SandboxBackend timeline = timeline(NOW.plusSeconds(3));
 		AccountSession session = connect("noah-" + UUID.randomUUID(), Map.of());
 		PublishRequest sent = PublishRequest.text("t1", UUID.randomUUID().toString(),
 				"Launch day " + UUID.randomUUID());
@@ -191,10 +191,39 @@ class SandboxBackendIntegrationTests {
 		PublishRequest request = PublishRequest.text("t2", UUID.randomUUID().toString(), "Lag " + UUID.randomUUID());
 		this.backend.publish(request, session);
 		assertThatExceptionOfType(PublishException.class)
-			.isThrownBy(() -> timeline(NOW.plusMillis(1999)).reconcile(request, session, NOW))
+			.isThrownBy(() -> timeline(NOW.plusMillis(2999)).reconcile(request, session, NOW))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.TRANSIENT))
 			.satisfies((ex) -> assertThat(ex.retryAt()).isEmpty());
-		assertThat(timeline(NOW.plusSeconds(2)).reconcile(request, session, NOW)).isPresent();
+		assertThat(timeline(NOW.plusSeconds(3)).reconcile(request, session, NOW)).isPresent();
+	}
+
+	@Test
+	void a_call_that_outlives_the_call_timeout_stores_nothing() throws Exception {
+		Clock twoSecondsPerReading = new Clock() {
+
+			private int readings;
+
+			@Override
+			public Instant instant() {
+				return NOW.plusSeconds(2L * this.readings++);
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+		};
+		SandboxBackend slow = new SandboxBackend(dataSource, twoSecondsPerReading, timelineProperties());
+		AccountSession session = connect("quinn-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = request();
+		assertThat(failureOf(slow, request, session).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+		assertThat(SandboxDatabase.count(dataSource, session.remoteUserId(), request.idempotencyKey())).isZero();
 	}
 
 	@Test
@@ -212,9 +241,14 @@ class SandboxBackendIntegrationTests {
 		});
 	}
 
+	/** Reconcile by timeline; every post is visible 3 s after its attempt started. */
 	private static SandboxBackend timeline(Instant now) {
-		return new SandboxBackend(dataSource, Clock.fixed(now, ZoneOffset.UTC),
-				SandboxProperties.defaults().withTimelineReconcile(Duration.ofSeconds(2)));
+		return new SandboxBackend(dataSource, Clock.fixed(now, ZoneOffset.UTC), timelineProperties());
+	}
+
+	private static SandboxProperties timelineProperties() {
+		return new SandboxProperties(true, Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2), null,
+				SandboxProperties.ReconcileMode.TIMELINE, Duration.ofSeconds(2), Duration.ofSeconds(1), false);
 	}
 
 	/** What a halted JVM would never get to throw. */
