@@ -197,10 +197,11 @@ public class SandboxBackend implements BaseSocialBackend {
 				.map((id) -> published(session, id));
 		}
 		Instant now = this.clock.instant();
-		Instant visible = attemptStart.plus(this.properties.visibilityLag());
+		// A post of the attempt was stored within callTimeout of the attempt's start (the
+		// engine calls right after writing the attempt row) and shows lag after that.
+		Instant visible = attemptStart.plus(this.properties.callTimeout()).plus(this.properties.visibilityLag());
 		if (now.isBefore(visible)) {
-			// "Not on the timeline" would not mean "not published" yet. No retry time:
-			// the
+			// "Not on the timeline" would not mean "not published" yet. No retry time: the
 			// engine would take it for a rate limit of the whole account; its backoff
 			// brings the next check past the lag instead.
 			throw new PublishException(ErrorKind.TRANSIENT,
