@@ -25,6 +25,12 @@ final class ChaosRun {
 		return this.jdbc.queryForObject("SELECT count(*) FROM post_target WHERE status = ?", Long.class, status);
 	}
 
+	/** Targets due now that no node has claimed. */
+	long dueUnclaimed() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM post_target WHERE status = 'SCHEDULED' AND due_at <= now()",
+				Long.class);
+	}
+
 	long terminal() {
 		return this.jdbc.queryForObject(
 				"SELECT count(*) FROM post_target WHERE status IN ('PUBLISHED', 'FAILED', 'CANCELED')", Long.class);

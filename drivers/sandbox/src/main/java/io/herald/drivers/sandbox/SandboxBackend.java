@@ -201,7 +201,8 @@ public class SandboxBackend implements BaseSocialBackend {
 		// engine calls right after writing the attempt row) and shows lag after that.
 		Instant visible = attemptStart.plus(this.properties.callTimeout()).plus(this.properties.visibilityLag());
 		if (now.isBefore(visible)) {
-			// "Not on the timeline" would not mean "not published" yet. No retry time: the
+			// "Not on the timeline" would not mean "not published" yet. No retry time:
+			// the
 			// engine would take it for a rate limit of the whole account; its backoff
 			// brings the next check past the lag instead.
 			throw new PublishException(ErrorKind.TRANSIENT,
