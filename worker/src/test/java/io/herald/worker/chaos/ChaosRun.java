@@ -27,8 +27,8 @@ final class ChaosRun {
 
 	/** Targets due now that no node has claimed. */
 	long dueUnclaimed() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM post_target WHERE status = 'SCHEDULED' AND due_at <= now()",
-				Long.class);
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM post_target WHERE status = 'SCHEDULED' AND due_at <= now()", Long.class);
 	}
 
 	long terminal() {

@@ -143,8 +143,7 @@ class ClusterChaosTests {
 		long targets = 0;
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
 		while (beforeCall.alive() || afterStore.alive()) {
-			assertThat(Instant.now()).as("both victims halted within 3 minutes; " + run.summary())
-				.isBefore(deadline);
+			assertThat(Instant.now()).as("both victims halted within 3 minutes; " + run.summary()).isBefore(deadline);
 			UUID workspace = fixtures.workspace();
 			List<UUID> accounts = IntStream.range(0, 5)
 				.mapToObj((i) -> fixtures.account(workspace, "k" + i, null))
@@ -175,8 +174,9 @@ class ClusterChaosTests {
 
 		List<String> cut = run.cutAttempts();
 		long reconciled = cut.stream().filter((target) -> !reconciles(target).isEmpty()).count();
-		System.out.printf("Crash points: %d targets, %d cut mid-call by the two halts, %d reconciled by the survivors%n",
-				targets, cut.size(), reconciled);
+		System.out.printf(
+				"Crash points: %d targets, %d cut mid-call by the two halts, %d reconciled by the survivors%n", targets,
+				cut.size(), reconciled);
 		assertThat(cut).contains(notCalled, stored);
 		assertThat(reconciled).as("every cut target is reconciled before anything else").isEqualTo(cut.size());
 	}
