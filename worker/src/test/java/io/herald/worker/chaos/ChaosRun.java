@@ -25,6 +25,12 @@ final class ChaosRun {
 		return this.jdbc.queryForObject("SELECT count(*) FROM post_target WHERE status = ?", Long.class, status);
 	}
 
+	/** Targets due now that no node has claimed. */
+	long dueUnclaimed() {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM post_target WHERE status = 'SCHEDULED' AND due_at <= now()", Long.class);
+	}
+
 	long terminal() {
 		return this.jdbc.queryForObject(
 				"SELECT count(*) FROM post_target WHERE status IN ('PUBLISHED', 'FAILED', 'CANCELED')", Long.class);
@@ -55,6 +61,37 @@ final class ChaosRun {
 
 	long publications() {
 		return this.jdbc.queryForObject("SELECT count(*) FROM sandbox_publication", Long.class);
+	}
+
+	/** Targets with an attempt whose outcome was never written (its node died). */
+	List<String> cutAttempts() {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT target_id::text FROM publish_attempt WHERE finished_at IS NULL ORDER BY 1",
+				String.class);
+	}
+
+	/**
+	 * Targets whose call's outcome Herald could not know: an attempt never finished, or
+	 * finished as an unknown outcome (when no such fault is injected, a crash cut it).
+	 */
+	List<String> uncertainAttempts() {
+		return this.jdbc.queryForList("SELECT DISTINCT target_id::text FROM publish_attempt"
+				+ " WHERE finished_at IS NULL OR error_kind = 'UNKNOWN_OUTCOME' ORDER BY 1", String.class);
+	}
+
+	/** A target's status, remote id and publications at the network. */
+	Map<String, Object> fate(String target) {
+		return this.jdbc.queryForMap("SELECT t.status, t.remote_id, (SELECT count(*) FROM sandbox_publication s"
+				+ " WHERE s.idempotency_key = t.idempotency_key) AS publications,"
+				+ " (SELECT 'sb-' || min(s.id) FROM sandbox_publication s WHERE s.idempotency_key = t.idempotency_key)"
+				+ " AS publication FROM post_target t WHERE t.id = ?::uuid", target);
+	}
+
+	/** Calls made for a target by nodes other than the given one. */
+	long attemptsByOthers(String target, String node) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM publish_attempt WHERE target_id = ?::uuid AND node IS DISTINCT FROM ?",
+				Long.class, target, node);
 	}
 
 	long failedWithoutReason() {

@@ -45,6 +45,8 @@ final class WorkerProcess {
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "chaos"));
 			Path log = dir.resolve(name + ".log");
+			// A fresh log per run: tests read it for what this run's node did.
+			Files.deleteIfExists(log);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
@@ -80,6 +82,21 @@ final class WorkerProcess {
 
 	File log() {
 		return this.log.toFile();
+	}
+
+	/** The exit status once the process has ended. */
+	int exitValue() {
+		return this.process.exitValue();
+	}
+
+	/** The log's lines that contain a text (the log is appended to across restarts). */
+	List<String> logLines(String containing) {
+		try (java.util.stream.Stream<String> lines = Files.lines(this.log)) {
+			return lines.filter((line) -> line.contains(containing)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

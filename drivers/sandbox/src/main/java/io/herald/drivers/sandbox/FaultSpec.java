@@ -85,6 +85,11 @@ public record FaultSpec(Map<SandboxFault, Double> probabilities, Map<SandboxFaul
 		return Duration.parse(value);
 	}
 
+	boolean crashes() {
+		return this.probabilities.keySet().stream().anyMatch(SandboxFault::crashes)
+				|| this.nextCalls.keySet().stream().anyMatch(SandboxFault::crashes);
+	}
+
 	boolean isEmpty() {
 		return this.probabilities.isEmpty() && this.nextCalls.isEmpty();
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,10 @@ import io.herald.drivers.spi.ValidationResult;
  * publication it receives is a row in {@code sandbox_publication}; it never deduplicates,
  * so a double publication by the engine shows. Latency and faults are injected globally
  * ({@link SandboxProperties}) or per account (session attribute {@code faults}, a
- * {@link FaultSpec}), and {@link #reconcile} answers honestly from the table.
+ * {@link FaultSpec}), and {@link #reconcile} answers honestly from the table: by key, or
+ * (setting {@code reconcile=timeline}) only as a timeline search with a visibility lag
+ * can. Crash faults halt the JVM at the two worst instants of a publication (chaos tests
+ * only).
  */
 public class SandboxBackend implements BaseSocialBackend {
 
@@ -45,6 +49,12 @@ public class SandboxBackend implements BaseSocialBackend {
 
 	/** Connect setting: how long a session's token lives (refreshes renew it). */
 	public static final String SESSION_TTL_SETTING = "session-ttl";
+
+	/**
+	 * The exit status of a JVM halted by a crash fault, so a chaos test can tell it from
+	 * any other death.
+	 */
+	public static final int CRASH_EXIT_STATUS = 86;
 
 	/** How far before an attempt's start reconcile looks, as a timeline search would. */
 	private static final Duration RECONCILE_SKEW = Duration.ofMinutes(1);
@@ -66,11 +76,24 @@ public class SandboxBackend implements BaseSocialBackend {
 	private final CapabilityValidator validator = new CapabilityValidator(CAPABILITIES,
 			CapabilityValidator::codePoints);
 
+	private final Runnable halt;
+
 	public SandboxBackend(DataSource dataSource, Clock clock, SandboxProperties properties) {
+		this(dataSource, clock, properties, () -> Runtime.getRuntime().halt(CRASH_EXIT_STATUS));
+	}
+
+	/**
+	 * A sandbox whose crash faults run {@code halt} instead of halting the JVM (for the
+	 * sandbox's own tests; {@code halt} must not return normally).
+	 */
+	SandboxBackend(DataSource dataSource, Clock clock, SandboxProperties properties, Runnable halt) {
 		this.store = new SandboxStore(dataSource);
 		this.clock = clock;
 		this.properties = properties;
-		this.faults = new FaultInjector(FaultSpec.parse(properties.faults()));
+		this.halt = halt;
+		FaultSpec global = FaultSpec.parse(properties.faults());
+		requireCrashFaultsAllowed(global);
+		this.faults = new FaultInjector(global);
 	}
 
 	/**
@@ -129,6 +152,7 @@ public class SandboxBackend implements BaseSocialBackend {
 
 	@Override
 	public PublishResult publish(PublishRequest request, AccountSession session) throws PublishException {
+		Instant arrived = this.clock.instant();
 		FaultSpec accountSpec = accountSpec(session);
 		simulateLatency(accountSpec);
 		checkToken(session);
@@ -143,13 +167,14 @@ public class SandboxBackend implements BaseSocialBackend {
 		}
 		Optional<FaultInjector.Scripted> fault = this.faults.next(session.remoteUserId(), accountSpec);
 		if (fault.isPresent()) {
-			return fail(fault.get(), request, session);
+			return fail(fault.get(), request, session, arrived);
 		}
-		return store(request, session);
+		return store(request, session, arrived);
 	}
 
 	@Override
 	public PublishResult resume(PublishRequest request, String token, AccountSession session) throws PublishException {
+		Instant arrived = this.clock.instant();
 		simulateLatency(accountSpec(session));
 		checkToken(session);
 		if (!token.equals(processingToken(request))) {
@@ -159,7 +184,7 @@ public class SandboxBackend implements BaseSocialBackend {
 		if (this.faults.stillProcessing(session.remoteUserId(), accountSpec(session))) {
 			return new PublishResult.InProgress(token, this.clock.instant().plusSeconds(1));
 		}
-		return store(request, session);
+		return store(request, session, arrived);
 	}
 
 	@Override
@@ -169,7 +194,26 @@ public class SandboxBackend implements BaseSocialBackend {
 		if (fault.isPresent()) {
 			throw failure(fault.get());
 		}
-		return this.store.find(session.remoteUserId(), request.idempotencyKey(), attemptStart.minus(RECONCILE_SKEW))
+		Instant from = attemptStart.minus(RECONCILE_SKEW);
+		if (this.properties.reconcile() == SandboxProperties.ReconcileMode.KEY) {
+			return this.store.find(session.remoteUserId(), request.idempotencyKey(), from)
+				.map((id) -> published(session, id));
+		}
+		Instant now = this.clock.instant();
+		// A post of the attempt was stored within callTimeout of the attempt's start (the
+		// engine calls right after writing the attempt row) and shows lag after that.
+		Instant visible = attemptStart.plus(this.properties.callTimeout()).plus(this.properties.visibilityLag());
+		if (now.isBefore(visible)) {
+			// "Not on the timeline" would not mean "not published" yet. No retry time:
+			// the
+			// engine would take it for a rate limit of the whole account; its backoff
+			// brings the next check past the lag instead.
+			throw new PublishException(ErrorKind.TRANSIENT,
+					"sandbox: posts since " + attemptStart + " are not all visible on the timeline before " + visible,
+					null, null, "not_yet_visible", null, null);
+		}
+		return this.store
+			.findOnTimeline(session.remoteUserId(), request, from, now.minus(this.properties.visibilityLag()))
 			.map((id) -> published(session, id));
 	}
 
@@ -184,7 +228,12 @@ public class SandboxBackend implements BaseSocialBackend {
 		Map<String, String> attributes = new HashMap<>();
 		String faultSpec = request.settings().get(FAULTS_ATTRIBUTE);
 		if (faultSpec != null) {
-			FaultSpec.parse(faultSpec);
+			try {
+				requireCrashFaultsAllowed(FaultSpec.parse(faultSpec));
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalArgumentException(ex.getMessage(), ex);
+			}
 			attributes.put(FAULTS_ATTRIBUTE, faultSpec);
 		}
 		Instant expiresAt = null;
@@ -219,18 +268,54 @@ public class SandboxBackend implements BaseSocialBackend {
 				URI.create("https://sandbox.invalid/" + session.handle()));
 	}
 
-	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session)
-			throws PublishException {
+	private PublishResult fail(FaultInjector.Scripted scripted, PublishRequest request, AccountSession session,
+			Instant arrived) throws PublishException {
 		switch (scripted.fault()) {
 			case UNKNOWN_OUTCOME -> {
-				this.store.insert(session.remoteUserId(), request, this.clock.instant());
+				insert(request, session, arrived);
 				throw failure(scripted);
 			}
 			case PROCESSING -> {
 				return new PublishResult.InProgress(processingToken(request), this.clock.instant().plusSeconds(1));
 			}
 			case OUT_OF_MEMORY -> throw new OutOfMemoryError("sandbox: Java heap space (injected)");
+			case CRASH_BEFORE_CALL -> throw crash(scripted.fault(), request);
+			case CRASH_AFTER_STORE -> {
+				if (this.properties.crashFaults()) {
+					// The INSERT has committed when it returns: the network holds the
+					// post.
+					this.store.insert(session.remoteUserId(), request, this.clock.instant());
+				}
+				throw crash(scripted.fault(), request);
+			}
 			default -> throw failure(scripted);
+		}
+	}
+
+	/**
+	 * Halts the JVM: no shutdown hook, no finally block, no outcome recorded. Where crash
+	 * faults are off (an account row written behind the sandbox's back), the call fails
+	 * as a 503 that stored nothing.
+	 */
+	private PublishException crash(SandboxFault fault, PublishRequest request) {
+		if (!this.properties.crashFaults()) {
+			return new PublishException(ErrorKind.TRANSIENT,
+					"sandbox: 503 (" + fault.name().toLowerCase(Locale.ROOT) + " needs crash faults on)", null, 503,
+					null, null, null);
+		}
+		// Straight to stderr: a halt skips any buffered logging, and a chaos test reads
+		// this line to know which target was cut at which point.
+		System.err.println("sandbox: halting the JVM (" + fault.name().toLowerCase(Locale.ROOT) + ") publishing target "
+				+ request.targetId());
+		System.err.flush();
+		this.halt.run();
+		throw new IllegalStateException("sandbox: the halt returned");
+	}
+
+	private void requireCrashFaultsAllowed(FaultSpec spec) {
+		if (spec.crashes() && !this.properties.crashFaults()) {
+			throw new IllegalStateException("Sandbox crash faults halt the whole process; they are only accepted"
+					+ " with herald.drivers.sandbox.crash-faults=true (chaos tests)");
 		}
 	}
 
@@ -263,9 +348,24 @@ public class SandboxBackend implements BaseSocialBackend {
 		return (custom != null) ? "sandbox: " + custom : standard;
 	}
 
-	private PublishResult.Published store(PublishRequest request, AccountSession session) throws PublishException {
-		long id = this.store.insert(session.remoteUserId(), request, this.clock.instant());
-		return published(session, id);
+	private PublishResult.Published store(PublishRequest request, AccountSession session, Instant arrived)
+			throws PublishException {
+		return published(session, insert(request, session, arrived));
+	}
+
+	/**
+	 * Stores a publication unless the call has outlived {@code callTimeout}: a post is
+	 * never created later than that after its request arrived, which is what lets a
+	 * timeline reconcile know when every post of an attempt must be visible.
+	 */
+	private long insert(PublishRequest request, AccountSession session, Instant arrived) throws PublishException {
+		Instant now = this.clock.instant();
+		if (now.isAfter(arrived.plus(this.properties.callTimeout()))) {
+			throw new PublishException(ErrorKind.UNKNOWN_OUTCOME,
+					"sandbox: timed out after " + this.properties.callTimeout() + " (nothing stored)", null, null, null,
+					null, null);
+		}
+		return this.store.insert(session.remoteUserId(), request, now);
 	}
 
 	private void checkToken(AccountSession session) throws PublishException {

@@ -32,7 +32,25 @@ public enum SandboxFault {
 	 * The driver runs out of memory preparing the media (an {@link OutOfMemoryError} is
 	 * thrown); nothing is sent or stored.
 	 */
-	OUT_OF_MEMORY;
+	OUT_OF_MEMORY,
+
+	/**
+	 * The process running the driver dies the instant the call starts, after Herald wrote
+	 * its attempt row and before anything reaches the network: nothing is stored. Only
+	 * when {@link SandboxProperties#crashFaults()} is on (chaos tests' worker JVMs).
+	 */
+	CRASH_BEFORE_CALL,
+
+	/**
+	 * The process running the driver dies right after the network committed the
+	 * publication, before Herald can record the outcome. Only when
+	 * {@link SandboxProperties#crashFaults()} is on.
+	 */
+	CRASH_AFTER_STORE;
+
+	boolean crashes() {
+		return this == CRASH_BEFORE_CALL || this == CRASH_AFTER_STORE;
+	}
 
 	static SandboxFault parse(String name) {
 		return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -84,6 +84,35 @@ final class SandboxStore {
 		}
 	}
 
+	/**
+	 * The oldest publication of an account with the request's content made within a
+	 * window, as a search of the account's timeline finds it: by what was posted, not by
+	 * Herald's idempotency key, which a real network never sees.
+	 */
+	Optional<Long> findOnTimeline(String account, PublishRequest request, Instant from, Instant to)
+			throws PublishException {
+		Connection connection = connect();
+		try (connection;
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT id FROM sandbox_publication WHERE account_remote_id = ? AND created_at >= ?"
+								+ " AND created_at <= ? AND text = ? AND media_count = ? AND thread_texts = ?"
+								+ " ORDER BY created_at, id LIMIT 1")) {
+			query.setString(1, account);
+			query.setObject(2, from.atOffset(ZoneOffset.UTC));
+			query.setObject(3, to.atOffset(ZoneOffset.UTC));
+			query.setString(4, request.text());
+			query.setInt(5, request.media().size());
+			query.setArray(6, connection.createArrayOf("text",
+					request.thread().stream().map(PublishRequest.ThreadPart::text).toArray()));
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+			}
+		}
+		catch (SQLException ex) {
+			throw transientFailure(ex);
+		}
+	}
+
 	private Connection connect() throws PublishException {
 		try {
 			return this.dataSource.getConnection();

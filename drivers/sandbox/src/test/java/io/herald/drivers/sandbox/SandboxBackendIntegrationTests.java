@@ -128,12 +128,132 @@ class SandboxBackendIntegrationTests {
 	@Test
 	void latency_is_simulated_but_bounded() throws Exception {
 		SandboxBackend slow = new SandboxBackend(dataSource, Clock.systemUTC(),
-				new SandboxProperties(true, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(1), null));
+				new SandboxProperties(true, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(1), null,
+						SandboxProperties.ReconcileMode.KEY, Duration.ZERO, Duration.ofMinutes(1), false));
 		AccountSession session = connect("ivy-" + UUID.randomUUID(), Map.of());
 		long start = System.nanoTime();
 		slow.publish(request(), session);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(took).isBetween(Duration.ofMillis(50), Duration.ofSeconds(10));
+	}
+
+	@Test
+	void crash_after_store_halts_once_the_publication_is_committed() throws Exception {
+		SandboxBackend crashing = crashing(SandboxProperties.defaults());
+		AccountSession session = connect("jack-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = request();
+		crashing.failNext(SandboxFault.CRASH_AFTER_STORE, 1);
+		assertThatExceptionOfType(Halted.class).isThrownBy(() -> crashing.publish(request, session));
+		assertThat(SandboxDatabase.count(dataSource, session.remoteUserId(), request.idempotencyKey())).isOne();
+		assertThat(crashing.reconcile(request, session, NOW)).isPresent();
+	}
+
+	@Test
+	void crash_before_call_halts_before_anything_is_stored() throws Exception {
+		SandboxBackend crashing = crashing(SandboxProperties.defaults());
+		AccountSession session = connect("kate-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = request();
+		crashing.failNext(SandboxFault.CRASH_BEFORE_CALL, 1);
+		assertThatExceptionOfType(Halted.class).isThrownBy(() -> crashing.publish(request, session));
+		assertThat(SandboxDatabase.count(dataSource, session.remoteUserId(), request.idempotencyKey())).isZero();
+		assertThat(crashing.reconcile(request, session, NOW)).isEmpty();
+	}
+
+	@Test
+	void refuses_crash_faults_unless_they_are_switched_on() {
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> new SandboxBackend(dataSource,
+				this.clock, SandboxProperties.defaults().withFaults("crash_after_store=next:1")));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> connect("liam-" + UUID.randomUUID(), Map.of("faults", "crash_before_call=0.5")));
+		this.backend.failNext(SandboxFault.CRASH_AFTER_STORE, 1);
+		PublishRequest request = request();
+		AccountSession session = new AccountSession("sandbox:mia", "mia", null, "a", "r", null, Map.of());
+		assertThat(kindOf(request, session)).isEqualTo(ErrorKind.TRANSIENT);
+		assertThat(SandboxDatabase.count(dataSource, session.remoteUserId(), request.idempotencyKey())).isZero();
+	}
+
+	@Test
+	void timeline_reconcile_finds_a_publication_by_its_content_not_by_its_key() throws Exception {
+		SandboxBackend timeline = timeline(NOW.plusSeconds(3));
+		AccountSession session = connect("noah-" + UUID.randomUUID(), Map.of());
+		PublishRequest sent = PublishRequest.text("t1", UUID.randomUUID().toString(),
+				"Launch day " + UUID.randomUUID());
+		this.backend.publish(sent, session);
+		PublishRequest sameContent = PublishRequest.text("t1", UUID.randomUUID().toString(), sent.text());
+		assertThat(timeline.reconcile(sameContent, session, NOW)).isPresent();
+		assertThat(timeline.reconcile(PublishRequest.text("t1", sent.idempotencyKey(), "Other text"), session, NOW))
+			.isEmpty();
+	}
+
+	@Test
+	void timeline_reconcile_asks_to_check_again_until_the_visibility_lag_has_passed() throws Exception {
+		AccountSession session = connect("olga-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = PublishRequest.text("t2", UUID.randomUUID().toString(), "Lag " + UUID.randomUUID());
+		this.backend.publish(request, session);
+		assertThatExceptionOfType(PublishException.class)
+			.isThrownBy(() -> timeline(NOW.plusMillis(2999)).reconcile(request, session, NOW))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ErrorKind.TRANSIENT))
+			.satisfies((ex) -> assertThat(ex.retryAt()).isEmpty());
+		assertThat(timeline(NOW.plusSeconds(3)).reconcile(request, session, NOW)).isPresent();
+	}
+
+	@Test
+	void a_call_that_outlives_the_call_timeout_stores_nothing() throws Exception {
+		Clock twoSecondsPerReading = new Clock() {
+
+			private int readings;
+
+			@Override
+			public Instant instant() {
+				return NOW.plusSeconds(2L * this.readings++);
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+		};
+		SandboxBackend slow = new SandboxBackend(dataSource, twoSecondsPerReading, timelineProperties());
+		AccountSession session = connect("quinn-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = request();
+		assertThat(failureOf(slow, request, session).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+		assertThat(SandboxDatabase.count(dataSource, session.remoteUserId(), request.idempotencyKey())).isZero();
+	}
+
+	@Test
+	void timeline_reconcile_does_not_see_publications_younger_than_the_lag() throws Exception {
+		AccountSession session = connect("paul-" + UUID.randomUUID(), Map.of());
+		PublishRequest request = PublishRequest.text("t3", UUID.randomUUID().toString(), "Late " + UUID.randomUUID());
+		timeline(NOW.plusSeconds(3)).publish(request, session);
+		assertThat(timeline(NOW.plusSeconds(4)).reconcile(request, session, NOW)).isEmpty();
+		assertThat(timeline(NOW.plusSeconds(5)).reconcile(request, session, NOW)).isPresent();
+	}
+
+	private SandboxBackend crashing(SandboxProperties properties) {
+		return new SandboxBackend(dataSource, this.clock, properties.withCrashFaults(), () -> {
+			throw new Halted();
+		});
+	}
+
+	/** Reconcile by timeline; every post is visible 3 s after its attempt started. */
+	private static SandboxBackend timeline(Instant now) {
+		return new SandboxBackend(dataSource, Clock.fixed(now, ZoneOffset.UTC), timelineProperties());
+	}
+
+	private static SandboxProperties timelineProperties() {
+		return new SandboxProperties(true, Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2), null,
+				SandboxProperties.ReconcileMode.TIMELINE, Duration.ofSeconds(2), Duration.ofSeconds(1), false);
+	}
+
+	/** What a halted JVM would never get to throw. */
+	private static final class Halted extends RuntimeException {
+
 	}
 
 	private AccountSession connect(String handle, Map<String, String> settings) throws PublishException {
