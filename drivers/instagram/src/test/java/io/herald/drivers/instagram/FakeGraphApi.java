@@ -7,6 +7,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -62,7 +66,55 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private static final Duration QUOTA_WINDOW = Duration.ofHours(24);
 
+	// Meta's documented limits, written out here rather than read from the driver so the
+	// fake can catch the driver getting them wrong.
 	private static final long MAX_IMAGE_BYTES = 8L * 1024 * 1024;
+
+	private static final int MAX_CAPTION = 2200;
+
+	private static final int MAX_HASHTAGS = 30;
+
+	private static final int MAX_MENTIONS = 20;
+
+	private static final int DEFAULT_QUOTA = 100;
+
+	private static final int NOT_READY = 2207027;
+
+	private static final int PUBLISHING_LIMIT = 2207042;
+
+	private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
+
+	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]+");
+
+	private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
+		.withZone(ZoneOffset.UTC);
+
+	// The parameters Meta documents per endpoint for the Instagram API with Instagram
+	// Login;
+	// anything else is refused as the real API does, so a misspelt name fails a test.
+	private static final Set<String> MEDIA_CREATE = Set.of("image_url", "video_url", "media_type", "is_carousel_item",
+			"caption", "children", "alt_text", "location_id", "user_tags", "product_tags", "cover_url", "thumb_offset",
+			"share_to_feed", "collaborators", "audio_name", "upload_type", "trial_params", "access_token");
+
+	private static final Set<String> MEDIA_PUBLISH = Set.of("creation_id", "access_token");
+
+	private static final Set<String> MEDIA_LIST = Set.of("fields", "limit", "after", "before", "since", "until",
+			"access_token");
+
+	private static final Set<String> PUBLISHING_LIMIT_READ = Set.of("fields", "since", "access_token");
+
+	private static final Set<String> NODE_READ = Set.of("fields", "access_token");
+
+	private static final Set<String> COMMENT_CREATE = Set.of("message", "access_token");
+
+	private static final Set<String> COMMENT_LIST = Set.of("fields", "limit", "after", "before", "access_token");
+
+	private static final Set<String> CODE_EXCHANGE = Set.of("client_id", "client_secret", "grant_type", "redirect_uri",
+			"code");
+
+	private static final Set<String> LONG_LIVED_EXCHANGE = Set.of("grant_type", "client_secret", "access_token");
+
+	private static final Set<String> TOKEN_REFRESH = Set.of("grant_type", "access_token");
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -317,16 +369,17 @@ public final class FakeGraphApi implements AutoCloseable {
 	private MockResponse route(String method, List<String> path, Map<String, String> params) {
 		String first = path.isEmpty() ? "" : path.get(0);
 		if (method.equals("POST") && path.equals(List.of("oauth", "access_token"))) {
-			return ok(exchangeCode(params));
+			return ok(exchangeCode(allowed(params, CODE_EXCHANGE)));
 		}
 		if (method.equals("GET") && first.equals("access_token") && path.size() == 1) {
-			return ok(exchangeForLongLived(params));
+			return ok(exchangeForLongLived(allowed(params, LONG_LIVED_EXCHANGE)));
 		}
 		if (method.equals("GET") && first.equals("refresh_access_token")) {
-			return ok(refreshToken(params));
+			return ok(refreshToken(allowed(params, TOKEN_REFRESH)));
 		}
 		Token token = authenticate(params.get("access_token"));
 		if (first.equals("me") && path.size() == 1) {
+			allowed(params, NODE_READ);
 			Account account = this.accounts.get(token.userId);
 			return ok(Map.of("id", "app-scoped-" + account.userId, "user_id", account.userId, "username",
 					account.username, "name", account.name));
@@ -334,16 +387,21 @@ public final class FakeGraphApi implements AutoCloseable {
 		if (path.size() == 2 && this.accounts.containsKey(first)) {
 			Account account = ownAccount(token, first);
 			return switch (method + " " + path.get(1)) {
-				case "POST media" -> ok(Map.of("id", createContainer(account, params).id));
-				case "POST media_publish" -> ok(Map.of("id", mediaPublish(account, params.get("creation_id")).id));
-				case "GET media" -> ok(listMedia(account, params));
-				case "GET content_publishing_limit" -> ok(quota(account));
+				case "POST media" -> ok(Map.of("id", createContainer(account, allowed(params, MEDIA_CREATE)).id));
+				case "POST media_publish" ->
+					ok(Map.of("id", mediaPublish(account, allowed(params, MEDIA_PUBLISH).get("creation_id")).id));
+				case "GET media" -> ok(listMedia(account, allowed(params, MEDIA_LIST)));
+				case "GET content_publishing_limit" -> {
+					allowed(params, PUBLISHING_LIMIT_READ);
+					yield ok(quota(account));
+				}
 				default -> throw new GraphError(400, 100, 0, "Unsupported request");
 			};
 		}
 		if (path.size() == 1 && this.containers.containsKey(first)) {
 			Container container = this.containers.get(first);
 			ownAccount(token, container.userId);
+			allowed(params, NODE_READ);
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("id", container.id);
 			fields.put("status_code", container.statusCode(this.clock.instant()));
@@ -354,11 +412,15 @@ public final class FakeGraphApi implements AutoCloseable {
 			Post post = this.posts.get(first);
 			ownAccount(token, post.userId);
 			if (path.size() == 1 && method.equals("GET")) {
+				allowed(params, NODE_READ);
 				return ok(post.fields());
 			}
 			if (path.size() == 2 && path.get(1).equals("comments")) {
-				return method.equals("POST") ? ok(comment(post, params.get("message")))
-						: ok(Map.of("data", post.comments));
+				if (method.equals("POST")) {
+					return ok(comment(post, allowed(params, COMMENT_CREATE).get("message")));
+				}
+				allowed(params, COMMENT_LIST);
+				return ok(Map.of("data", post.comments));
 			}
 		}
 		throw new GraphError(400, 100, 33, "Unsupported get request. Object with ID '" + first
@@ -407,9 +469,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		String mediaType = params.getOrDefault("media_type", "IMAGE").toUpperCase(Locale.ROOT);
 		boolean carouselItem = "true".equals(params.get("is_carousel_item"));
 		String caption = params.get("caption");
-		if (caption != null && caption.codePointCount(0, caption.length()) > InstagramRules.MAX_CAPTION) {
-			throw new GraphError(400, 36004, 2207010, "The caption is too long.");
-		}
+		checkCaption(caption);
 		Instant now = this.clock.instant();
 		Container container = new Container(nextId(), account.userId, mediaType, carouselItem, caption, now);
 		container.altText = params.get("alt_text");
@@ -462,7 +522,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		container.publishCalls++;
 		Instant now = this.clock.instant();
 		switch (container.statusCode(now)) {
-			case "IN_PROGRESS" -> throw new GraphError(400, 9007, GraphErrors.NOT_READY,
+			case "IN_PROGRESS" -> throw new GraphError(400, 9007, NOT_READY,
 					"Media ID is not available. The media is not ready for publishing, please wait for a moment.");
 			case "EXPIRED" -> throw new GraphError(400, -2, 2207020,
 					"The media you are trying to access has expired. Please try to upload again.");
@@ -473,7 +533,7 @@ public final class FakeGraphApi implements AutoCloseable {
 			}
 		}
 		if (account.publishesSince(now.minus(QUOTA_WINDOW)) >= account.quotaTotal) {
-			throw new GraphError(400, 9, GraphErrors.PUBLISHING_LIMIT,
+			throw new GraphError(400, 9, PUBLISHING_LIMIT,
 					"Application request limit reached. You reached maximum number of posts that is allowed to be published by Content Publishing API.");
 		}
 		return publish(account, container);
@@ -546,6 +606,21 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	// ---- media checks: the bytes behind the public URL must really be acceptable ----
+
+	private static void checkCaption(String caption) {
+		if (caption == null) {
+			return;
+		}
+		if (caption.codePointCount(0, caption.length()) > MAX_CAPTION) {
+			throw new GraphError(400, 36004, 2207010, "The caption is too long.");
+		}
+		if (HASHTAG.matcher(caption).results().count() > MAX_HASHTAGS) {
+			throw new GraphError(400, 100, 0, "(#100) The caption contains more than " + MAX_HASHTAGS + " hashtags.");
+		}
+		if (MENTION.matcher(caption).results().count() > MAX_MENTIONS) {
+			throw new GraphError(400, 100, 0, "(#100) The caption mentions more than " + MAX_MENTIONS + " accounts.");
+		}
+	}
 
 	private byte[] download(String url, boolean image) {
 		HttpUrl parsed = HttpUrl.parse(url);
@@ -647,6 +722,15 @@ public final class FakeGraphApi implements AutoCloseable {
 		return null;
 	}
 
+	private static Map<String, String> allowed(Map<String, String> params, Set<String> documented) {
+		for (String name : params.keySet()) {
+			if (!documented.contains(name)) {
+				throw new GraphError(400, 100, 0, "(#100) Param " + name + " is not a valid parameter");
+			}
+		}
+		return params;
+	}
+
 	private static String required(Map<String, String> params, String name) {
 		String value = params.get(name);
 		if (value == null || value.isBlank()) {
@@ -703,7 +787,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
 		Duration videoProcessing = Duration.ofSeconds(30);
 
-		int quotaTotal = 50;
+		int quotaTotal = DEFAULT_QUOTA;
 
 		Account(String userId, String username, String name) {
 			this.userId = userId;
@@ -815,7 +899,7 @@ public final class FakeGraphApi implements AutoCloseable {
 				fields.put("caption", this.caption);
 			}
 			fields.put("media_type", this.mediaType);
-			fields.put("timestamp", RecentMedia.format(this.timestamp));
+			fields.put("timestamp", GRAPH_TIME.format(this.timestamp));
 			fields.put("permalink", permalink());
 			return fields;
 		}
