@@ -305,6 +305,9 @@ public class Publisher {
 			log.debug("Will retry {} at {} after {}", target, retry.at(), retry.kind());
 			this.rescheduling.rescheduled(target.id(), retry.at());
 		}
+		else if (transition instanceof Transition.Recheck recheck) {
+			this.rescheduling.rescheduled(target.id(), recheck.at());
+		}
 		else if (transition instanceof Transition.Wait wait) {
 			log.debug("{} waits for a rate limit until {}", target, wait.until());
 			this.rescheduling.rescheduled(target.id(), wait.until());
