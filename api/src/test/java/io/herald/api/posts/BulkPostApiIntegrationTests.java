@@ -223,12 +223,7 @@ class BulkPostApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private String connect(Tenant who, String handle) {
-		Api.Response response = this.api.post("/api/v1/accounts")
-			.token(who.token())
-			.json("{\"network\":\"sandbox\",\"identifier\":\"" + handle + "\"}")
-			.send();
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.json().get("id").asString();
+		return this.fixtures.sandboxAccount(this.api, who, handle);
 	}
 
 }

@@ -53,13 +53,7 @@ class TargetPartsApiIntegrationTests extends ApiIntegrationTest {
 	}
 
 	private String connect(String handle) {
-		return this.api.post("/api/v1/accounts")
-			.token(this.tenant.token())
-			.json("{\"network\":\"sandbox\",\"identifier\":\"" + handle + "\"}")
-			.send()
-			.json()
-			.get("id")
-			.asString();
+		return this.fixtures.sandboxAccount(this.api, this.tenant, handle);
 	}
 
 }

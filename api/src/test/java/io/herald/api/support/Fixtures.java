@@ -41,6 +41,21 @@ public class Fixtures {
 	}
 
 	/**
+	 * A sandbox account connected through the API in a tenant's workspace.
+	 * @return the account's id
+	 */
+	public String sandboxAccount(Api api, Tenant tenant, String handle) {
+		Api.Response response = api.post("/api/v1/accounts")
+			.token(tenant.token())
+			.json("{\"network\":\"sandbox\",\"identifier\":\"" + handle + "\"}")
+			.send();
+		if (response.status() != 201) {
+			throw new AssertionError("Could not connect sandbox account " + handle + ": " + response);
+		}
+		return response.json().get("id").asString();
+	}
+
+	/**
 	 * A member with a role in an existing tenant's workspace.
 	 * @return the member as a tenant of the same workspace
 	 */
