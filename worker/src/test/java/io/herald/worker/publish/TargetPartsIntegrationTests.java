@@ -22,12 +22,16 @@ class TargetPartsIntegrationTests extends EngineIntegrationTestSupport {
 		UUID workspace = this.fixtures.workspace();
 		UUID post = this.fixtures.post(workspace, "Thread start");
 		this.fixtures.jdbc().update("UPDATE post SET parts = '[{\"text\": \"second\"}]' WHERE id = ?", post);
-		UUID inherits = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "inherits", null), NOON);
-		UUID none = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "no-thread", null), NOON);
-		UUID own = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "own-thread", null), NOON);
+		// Not due until their parts are set, so the engine cannot claim one before that.
+		Instant later = NOON.plusSeconds(3600);
+		UUID inherits = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "inherits", null),
+				later);
+		UUID none = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "no-thread", null), later);
+		UUID own = this.fixtures.target(workspace, post, this.fixtures.account(workspace, "own-thread", null), later);
 		this.fixtures.jdbc()
 			.update("UPDATE post_target SET parts = '[]' WHERE id = ?;"
 					+ " UPDATE post_target SET parts = '[{\"text\": \"own\"}]' WHERE id = ?", none, own);
+		this.clock.set(later);
 		awaitStatus(inherits, "PUBLISHED");
 		awaitStatus(none, "PUBLISHED");
 		awaitStatus(own, "PUBLISHED");
